@@ -1,0 +1,60 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream'];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'dist/', 'dist-renderer/', 'release/', 'test-results/', 'playwright-report/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+      // Input validation looks for control characters on purpose.
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    // The domain core runs under plain Node: no Electron, no UI, no DOM.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'electron/*', 'react', 'react-*', '**/electron/**', '**/renderer/**', '**/cli/**'] },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
+    },
+  },
+  {
+    // The UI reaches the vault only through window.crossing: no Node, no Electron, no vault internals.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeBuiltins,
+            'electron',
+            'electron/*',
+            'better-sqlite3',
+            'libsodium-wrappers-sumo',
+            'age-encryption',
+            '**/electron/**',
+            '**/cli/**',
+            '**/shared/vault/**',
+            '**/shared/crypto/**',
+            '**/shared/exchange/**',
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,10 @@
+import * as m001 from './001_initial.js';
+
+/** Numbered migrations, in order. Never edit one that has shipped: add the next number instead. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_initial', sql: m001.sql }];

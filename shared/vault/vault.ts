@@ -1,0 +1,719 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { open, seal, wipe } from '../crypto/aead.js';
+import {
+  DEFAULT_KDF_LEVEL,
+  SALT_BYTES,
+  deriveKek,
+  isKnownKdf,
+  kdfParamsFor,
+  type KdfLevel,
+  type KdfParams,
+} from '../crypto/kdf.js';
+import { randomBytes, randomId } from '../crypto/random.js';
+import { loadSodium } from '../crypto/sodium.js';
+import { CrossingError, authError, failureError, rejectedError, toCrossingError, usageError } from '../errors.js';
+import {
+  deserializeIdentity,
+  generateIdentity,
+  publicIdentity,
+  serializeIdentity,
+  type Identity,
+  type PublicIdentity,
+} from '../identity/identity.js';
+import {
+  casePatchSchema,
+  describeIssues,
+  newCaseSchema,
+  type CasePatch,
+  type NewCase,
+  type ParsedCasePatch,
+} from '../model/case.js';
+import { newCaseOps, noteOp, patchCaseOps, resolveConflictOp, type OpContext } from '../oplog/caseOps.js';
+import type { CaseState } from '../oplog/fold.js';
+import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc.js';
+import { opSchema, type Op } from '../oplog/ops.js';
+import { noteTextSchema } from '../model/case.js';
+import type { CaseFilter } from '../search/filter.js';
+import { CaseIndex } from './caseIndex.js';
+import {
+  APPLICATION_ID,
+  FORMAT_VERSION,
+  VAULT_MAGIC,
+  passphraseWrapAd,
+  recoveryWrapAd,
+  type VaultHeader,
+} from './header.js';
+import { runMigrations } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey, recoveryKek } from './recoveryKey.js';
+import { SMALL_SEGMENT_BYTES, decodeSegment, encodeSegments } from './segments.js';
+import { SUBKEY, deriveSubkey, openRow, recordId, sealRow } from './sealedRows.js';
+
+export type Unlock = { passphrase: string } | { recoveryKey: string };
+export type Progress = (done: number, total: number) => void;
+
+export interface CreateVaultOptions {
+  passphrase: string;
+  kdf?: KdfLevel;
+  displayName?: string;
+  postQuantum?: boolean;
+}
+
+export const MIN_PASSPHRASE_LENGTH = 10;
+const COMPACT_WHEN_SMALL_SEGMENTS = 64;
+
+interface Keys {
+  vault: Uint8Array;
+  rows: Uint8Array;
+  identity: Uint8Array;
+  recordNames: Uint8Array;
+}
+
+/**
+ * An open, unlocked vault: the SQLite file, the keys, and every case folded in memory. All writes
+ * go through one transaction each and reach memory only after they commit.
+ */
+export class Vault {
+  private readonly index = new CaseIndex();
+  private clock: Hlc;
+  private smallSegments = new Map<string, string[]>();
+  private locked = false;
+
+  private constructor(
+    readonly path: string,
+    private db: Database.Database,
+    private header: VaultHeader,
+    private keys: Keys,
+    private identity: Identity,
+  ) {
+    this.clock = { ms: 0, counter: 0, device: identity.device };
+  }
+
+  // ---- creating and opening ------------------------------------------------------------------
+
+  /** Creates a vault at a path where no file exists. Returns it open, with the recovery key to show once. */
+  static async create(filePath: string, options: CreateVaultOptions): Promise<{ vault: Vault; recoveryKey: string }> {
+    await loadSodium();
+    checkNewPassphrase(options.passphrase);
+    const target = path.resolve(filePath);
+    if (fs.existsSync(target)) throw usageError(`${filePath} already exists: Crossing never overwrites a file`);
+    if (!fs.existsSync(path.dirname(target))) throw usageError(`the folder ${path.dirname(filePath)} does not exist`);
+    const kdf = kdfParamsFor(options.kdf ?? DEFAULT_KDF_LEVEL);
+    const vaultKey = randomBytes(32);
+    const recoverySecret = generateRecoveryKey();
+    const identity = await generateIdentity(options.displayName ?? 'Crossing', {
+      postQuantum: options.postQuantum ?? false,
+    });
+
+    // Built beside the target and moved into place only when complete: a crash leaves no half vault.
+    const temp = `${target}.${randomId()}.creating`;
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(temp);
+      applyPragmas(db);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      runMigrations(db, MIGRATIONS);
+      const header = buildHeader(kdf, options.passphrase, vaultKey, recoverySecret);
+      const keys = deriveKeys(vaultKey);
+      db.transaction(() => {
+        insertHeader(db!, header);
+        putRecord(db!, keys, 'identity', serializeIdentity(identity), keys.identity);
+      })();
+      db.close();
+      db = undefined;
+      fs.linkSync(temp, target); // fails rather than overwrite a file that appeared meanwhile
+    } catch (error) {
+      throw toCrossingError(error);
+    } finally {
+      db?.close();
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+      wipe(vaultKey);
+    }
+    const vault = await Vault.open(target, { recoveryKey: formatRecoveryKey(recoverySecret) });
+    const recoveryKey = formatRecoveryKey(recoverySecret);
+    wipe(recoverySecret);
+    return { vault, recoveryKey };
+  }
+
+  /**
+   * Opens and unlocks a vault. Everything is read and authenticated before anything is written:
+   * a wrong passphrase, a foreign file or a tampered row is refused with the file untouched.
+   */
+  static async open(filePath: string, unlock: Unlock, options: { onProgress?: Progress } = {}): Promise<Vault> {
+    await loadSodium();
+    const target = path.resolve(filePath);
+    if (!fs.existsSync(target)) throw usageError(`there is no vault at ${filePath}`);
+    if (!fs.statSync(target).isFile()) throw authError(`${filePath} is not a Crossing vault: it is not a file`);
+    let db: Database.Database;
+    try {
+      db = new Database(target, { fileMustExist: true });
+    } catch (error) {
+      throw authError(`${filePath} cannot be opened as a Crossing vault: ${(error as Error).message}`);
+    }
+    let keys: Keys | undefined;
+    try {
+      const header = readHeader(db, filePath);
+      const vaultKey = unwrapVaultKey(header, unlock);
+      keys = deriveKeys(vaultKey);
+      const identity = deserializeIdentity(getRecord(db, keys, 'identity', keys.identity) ?? missing('identity'));
+      const vault = new Vault(target, db, header, keys, identity);
+      vault.loadAllOps(options.onProgress);
+      // Only now, with every row authenticated, may the file be written to.
+      runMigrations(db, MIGRATIONS);
+      applyPragmas(db);
+      return vault;
+    } catch (error) {
+      db.close();
+      if (keys) wipeKeys(keys);
+      throw classifyOpenError(error, filePath);
+    }
+  }
+
+  private loadAllOps(onProgress?: Progress): void {
+    const total = (this.db.prepare('SELECT count(*) AS n FROM op_segments').get() as { n: number }).n;
+    const ops: Op[] = [];
+    let done = 0;
+    for (const row of this.db.prepare('SELECT id, sealed FROM op_segments').iterate() as Iterable<{
+      id: Buffer;
+      sealed: Buffer;
+    }>) {
+      const plain = openRow(this.keys.rows, 'op_segments', row.id, row.sealed);
+      let segment: Op[];
+      try {
+        segment = decodeSegment(plain);
+      } catch {
+        throw rejectedError(`the vault row op_segments/${row.id.toString('hex')} holds unreadable data`);
+      }
+      for (const op of segment) ops.push(op);
+      if (row.sealed.length < SMALL_SEGMENT_BYTES)
+        this.smallSegments.set(
+          row.id.toString('hex'),
+          segment.map((op) => op.id),
+        );
+      done += 1;
+      if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
+    }
+    this.index.addOps(ops);
+    for (const op of ops) this.observe(op.hlc);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  get vaultId(): string {
+    return Buffer.from(this.header.vaultId).toString('hex');
+  }
+
+  get kdf(): KdfParams {
+    return this.header.kdf;
+  }
+
+  get me(): PublicIdentity {
+    this.assertOpen();
+    return publicIdentity(this.identity);
+  }
+
+  /** The secret age identity, for the person who explicitly asks to open an export with `age`. */
+  revealAgeIdentity(): string {
+    this.assertOpen();
+    return this.identity.ageIdentity;
+  }
+
+  /** The signing key pair, for the export layer only. */
+  signingKeys(): { publicKey: Uint8Array; secretKey: Uint8Array } {
+    this.assertOpen();
+    return { publicKey: this.identity.signPublicKey, secretKey: this.identity.signSecretKey };
+  }
+
+  get caseCount(): number {
+    return this.index.caseCount;
+  }
+
+  get opCount(): number {
+    return this.index.opCount;
+  }
+
+  listCases(filter: CaseFilter = {}): CaseState[] {
+    this.assertOpen();
+    return this.index.query(filter);
+  }
+
+  allCases(): IterableIterator<CaseState> {
+    this.assertOpen();
+    return this.index.allCases();
+  }
+
+  getCase(caseId: string): CaseState {
+    this.assertOpen();
+    const found = this.index.getCase(caseId);
+    if (!found) throw usageError(`there is no case ${caseId} in this vault`);
+    return found;
+  }
+
+  /** Finds a case by its id or by the first characters of it (at least 4), as a person types them. */
+  resolveCaseId(idOrPrefix: string): string {
+    this.assertOpen();
+    if (idOrPrefix.length < 4) throw usageError('give at least the first 4 characters of the case id');
+    const ids = this.index.idsStartingWith(idOrPrefix);
+    if (ids.length === 0) throw usageError(`there is no case ${idOrPrefix} in this vault`);
+    if (ids.length > 1) throw usageError(`${idOrPrefix} matches ${ids.length} cases: give more of the id`);
+    return ids[0]!;
+  }
+
+  caseOps(caseId: string): readonly Op[] {
+    this.assertOpen();
+    return this.index.caseOps(caseId);
+  }
+
+  hasOp(opId: string): boolean {
+    return this.index.hasOp(opId);
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  addCase(input: NewCase): CaseState {
+    const parsed = newCaseSchema.safeParse(input);
+    if (!parsed.success) throw rejectedError(`the case is not valid: ${describeIssues(parsed.error)}`);
+    const ops = newCaseOps(parsed.data, this.opContext());
+    this.commitOps(ops);
+    return this.getCase(ops[0]!.caseId);
+  }
+
+  /** Adds many cases in one transaction (demo data, bulk intake). Input must already be valid. */
+  addCases(inputs: readonly NewCase[]): string[] {
+    const ctx = this.opContext();
+    const ops = inputs.flatMap((input) => newCaseOps(input, ctx));
+    this.commitOps(ops);
+    return ops.filter((op) => op.type === 'create').map((op) => op.caseId);
+  }
+
+  /** Applies a patch; returns the case and the number of ops written (0 when nothing changed). */
+  updateCase(caseId: string, patch: CasePatch): { case: CaseState; opsWritten: number } {
+    this.getCase(caseId);
+    const parsed = casePatchSchema.safeParse(patch);
+    if (!parsed.success) throw rejectedError(`the change is not valid: ${describeIssues(parsed.error)}`);
+    let ops: Op[];
+    try {
+      ops = patchCaseOps(caseId, this.index.caseOps(caseId), parsed.data as ParsedCasePatch, this.opContext());
+    } catch (error) {
+      throw rejectedError(`the change is not valid: ${(error as Error).message}`);
+    }
+    this.commitOps(ops);
+    return { case: this.getCase(caseId), opsWritten: ops.length };
+  }
+
+  addNote(caseId: string, text: string): CaseState {
+    this.getCase(caseId);
+    const parsed = noteTextSchema.safeParse(text);
+    if (!parsed.success) throw rejectedError(`the note is not valid: ${describeIssues(parsed.error)}`);
+    this.commitOps([noteOp(caseId, parsed.data, this.opContext())]);
+    return this.getCase(caseId);
+  }
+
+  resolveConflict(caseId: string, key: string, chosenOpId: string): CaseState {
+    const current = this.getCase(caseId);
+    if (!current.conflicts.some((c) => c.key === key)) throw usageError(`the case has no conflict on ${key}`);
+    let op: Op;
+    try {
+      op = resolveConflictOp(caseId, this.index.caseOps(caseId), key, chosenOpId, this.opContext());
+    } catch (error) {
+      throw usageError((error as Error).message);
+    }
+    this.commitOps([op]);
+    return this.getCase(caseId);
+  }
+
+  /**
+   * Merges ops from elsewhere: validates every one, skips those already held, writes the rest in
+   * one transaction. Nothing is written unless all are valid. Returns the ops that were new.
+   */
+  mergeOps(incoming: readonly unknown[]): Op[] {
+    this.assertOpen();
+    const fresh: Op[] = [];
+    const seen = new Set<string>();
+    incoming.forEach((candidate, i) => {
+      const parsed = opSchema.safeParse(candidate);
+      if (!parsed.success) throw rejectedError(`op ${i + 1} is not valid: ${describeIssues(parsed.error)}`);
+      const op = parsed.data as Op;
+      if (this.index.hasOp(op.id) || seen.has(op.id)) return;
+      seen.add(op.id);
+      fresh.push(op);
+    });
+    this.commitOps(fresh);
+    for (const op of fresh) this.observe(op.hlc);
+    return fresh;
+  }
+
+  /** Writes ops in one transaction, then (only after commit) folds them into memory. */
+  commitOps(ops: readonly Op[], extra?: (db: Database.Database) => void): void {
+    this.assertOpen();
+    if (ops.length === 0 && !extra) return;
+    let small = new Map<string, string[]>();
+    try {
+      this.db.transaction(() => {
+        small = this.insertSegments(ops);
+        extra?.(this.db);
+      })();
+    } catch (error) {
+      throw toCrossingError(error);
+    }
+    for (const [id, opIds] of small) this.smallSegments.set(id, opIds);
+    this.index.addOps(ops);
+  }
+
+  /** Seals and inserts ops as segments (inside the caller's transaction); returns the small ones. */
+  private insertSegments(ops: readonly Op[]): Map<string, string[]> {
+    const insert = this.db.prepare('INSERT INTO op_segments (id, sealed) VALUES (?, ?)');
+    const small = new Map<string, string[]>();
+    for (const segment of encodeSegments(ops)) {
+      const id = randomBytes(16);
+      const sealed = sealRow(this.keys.rows, 'op_segments', id, segment.bytes);
+      segment.bytes.fill(0);
+      insert.run(id, sealed);
+      if (sealed.length < SMALL_SEGMENT_BYTES) small.set(Buffer.from(id).toString('hex'), segment.opIds);
+    }
+    return small;
+  }
+
+  private opContext(): OpContext {
+    return {
+      author: this.identity.fingerprint,
+      newId: randomId,
+      clock: () => {
+        this.clock = tickHlc(this.clock, Date.now());
+        return formatHlc(this.clock);
+      },
+    };
+  }
+
+  private observe(hlc: string): void {
+    const remote = parseHlc(hlc);
+    if (remote.ms > this.clock.ms || (remote.ms === this.clock.ms && remote.counter >= this.clock.counter)) {
+      this.clock = observeHlc(this.clock, remote, Date.now());
+    }
+  }
+
+  // ---- named records (identity, settings; later: contacts and the import log) -----------------
+
+  getRecord(name: string): string | undefined {
+    this.assertOpen();
+    return getRecord(this.db, this.keys, name, this.keys.rows);
+  }
+
+  putRecord(name: string, json: string, db: Database.Database = this.db): void {
+    this.assertOpen();
+    putRecord(db, this.keys, name, json, this.keys.rows);
+  }
+
+  /** Runs work in one transaction on the vault's database (for layers built on the vault). */
+  transaction<T>(work: (db: Database.Database) => T): T {
+    this.assertOpen();
+    try {
+      return this.db.transaction(() => work(this.db))();
+    } catch (error) {
+      throw toCrossingError(error);
+    }
+  }
+
+  sealFor(table: string, id: Uint8Array, plaintext: Uint8Array): Uint8Array {
+    this.assertOpen();
+    return sealRow(this.keys.rows, table, id, plaintext);
+  }
+
+  openFrom(table: string, id: Uint8Array, sealed: Uint8Array): Uint8Array {
+    this.assertOpen();
+    return openRow(this.keys.rows, table, id, sealed);
+  }
+
+  // ---- keys ---------------------------------------------------------------------------------
+
+  /** Rewraps the vault key under a new passphrase (and, if given, a new KDF level). Nothing else changes. */
+  changePassphrase(newPassphrase: string, level: KdfLevel = this.header.kdf.level): void {
+    this.assertOpen();
+    checkNewPassphrase(newPassphrase);
+    const kdf = kdfParamsFor(level);
+    const salt = randomBytes(SALT_BYTES);
+    const next: VaultHeader = { ...this.header, kdf, salt };
+    const kek = deriveKek(newPassphrase, salt, kdf);
+    next.passphraseWrap = seal(kek, this.keys.vault, passphraseWrapAd(next));
+    wipe(kek);
+    this.transaction((db) => {
+      db.prepare(
+        'UPDATE vault_header SET kdf_level = ?, kdf_ops = ?, kdf_mem = ?, salt = ?, passphrase_wrap = ? WHERE id = 1',
+      ).run(kdf.level, kdf.opsLimit, kdf.memLimit, salt, next.passphraseWrap);
+    });
+    this.header = next;
+  }
+
+  /**
+   * Verifies the whole file: SQLite's own integrity check, then every row decrypted and
+   * authenticated, every op valid. Returns counts; throws naming the first bad row.
+   */
+  check(onProgress?: Progress): { segments: number; records: number; ops: number; cases: number } {
+    this.assertOpen();
+    const integrity = this.db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw rejectedError(`the vault file is damaged: ${String(integrity)}`);
+    const segments = this.db.prepare('SELECT id, sealed FROM op_segments').all() as Array<{
+      id: Buffer;
+      sealed: Buffer;
+    }>;
+    let ops = 0;
+    segments.forEach((row, i) => {
+      const decoded = decodeSegment(openRow(this.keys.rows, 'op_segments', row.id, row.sealed));
+      decoded.forEach((op, j) => {
+        const parsed = opSchema.safeParse(op);
+        if (!parsed.success) {
+          throw rejectedError(
+            `op ${j + 1} of op_segments/${row.id.toString('hex')} is not valid: ${describeIssues(parsed.error)}`,
+          );
+        }
+      });
+      ops += decoded.length;
+      onProgress?.(i + 1, segments.length);
+    });
+    const tables = (
+      this.db
+        .prepare(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('vault_header', 'op_segments') AND name NOT LIKE 'sqlite_%'",
+        )
+        .all() as Array<{ name: string }>
+    ).map((r) => r.name);
+    let records = 0;
+    for (const table of tables) {
+      for (const row of this.db.prepare(`SELECT id, sealed FROM "${table}"`).iterate() as Iterable<{
+        id: Buffer;
+        sealed: Buffer;
+      }>) {
+        const key =
+          table === 'records' && Buffer.from(row.id).equals(Buffer.from(recordId(this.keys.recordNames, 'identity')))
+            ? this.keys.identity
+            : this.keys.rows;
+        openRow(key, table, row.id, row.sealed);
+        records += 1;
+      }
+    }
+    return { segments: segments.length, records, ops, cases: this.index.caseCount };
+  }
+
+  /** Merges the small segments that single edits leave into few large ones, in one transaction. */
+  compact(): number {
+    this.assertOpen();
+    if (this.smallSegments.size < 2) return 0;
+    const wanted = new Set([...this.smallSegments.values()].flat());
+    const ops: Op[] = [];
+    for (const caseId of this.index.allOpCaseIds())
+      for (const op of this.index.caseOps(caseId)) if (wanted.has(op.id)) ops.push(op);
+    const oldIds = [...this.smallSegments.keys()];
+    const remove = this.db.prepare('DELETE FROM op_segments WHERE id = ?');
+    let fresh = new Map<string, string[]>();
+    this.transaction(() => {
+      for (const id of oldIds) remove.run(Buffer.from(id, 'hex'));
+      fresh = this.insertSegments(ops);
+    });
+    this.smallSegments = fresh;
+    return oldIds.length;
+  }
+
+  /**
+   * Lock: forget every key and every decrypted object, close the file. The object is unusable
+   * afterwards; unlocking again means opening the vault again.
+   */
+  lock(): void {
+    if (this.locked) return;
+    try {
+      if (this.smallSegments.size >= COMPACT_WHEN_SMALL_SEGMENTS) this.compact();
+    } catch {
+      // Compaction is housekeeping: failing it (a full disk) must never stop a lock.
+    } finally {
+      this.locked = true;
+      wipeKeys(this.keys);
+      wipe(this.identity.signSecretKey);
+      this.identity = { ...this.identity, ageIdentity: '' };
+      this.index.clear();
+      this.db.close();
+    }
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  private assertOpen(): void {
+    if (this.locked) throw authError('the vault is locked');
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+function applyPragmas(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
+  // Sorting and temporary indexes stay in memory: no temp file ever holds vault pages.
+  db.pragma('temp_store = MEMORY');
+}
+
+export function checkNewPassphrase(passphrase: string): void {
+  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
+    throw usageError(`the passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long`);
+  }
+}
+
+function buildHeader(
+  kdf: KdfParams,
+  passphrase: string,
+  vaultKey: Uint8Array,
+  recoverySecret: Uint8Array,
+): VaultHeader {
+  const partial = {
+    magic: VAULT_MAGIC,
+    formatVersion: FORMAT_VERSION,
+    vaultId: randomBytes(16),
+    kdf,
+    salt: randomBytes(SALT_BYTES),
+    recoverySalt: randomBytes(SALT_BYTES),
+  };
+  const kek = deriveKek(passphrase, partial.salt, kdf);
+  const rkek = recoveryKek(recoverySecret, partial.recoverySalt);
+  const header: VaultHeader = {
+    ...partial,
+    passphraseWrap: seal(kek, vaultKey, passphraseWrapAd(partial)),
+    recoveryWrap: seal(rkek, vaultKey, recoveryWrapAd(partial)),
+  };
+  wipe(kek);
+  wipe(rkek);
+  return header;
+}
+
+function insertHeader(db: Database.Database, h: VaultHeader): void {
+  db.prepare(
+    `INSERT INTO vault_header (id, magic, format_version, vault_id, kdf_level, kdf_ops, kdf_mem, salt, passphrase_wrap, recovery_salt, recovery_wrap)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    h.magic,
+    h.formatVersion,
+    h.vaultId,
+    h.kdf.level,
+    h.kdf.opsLimit,
+    h.kdf.memLimit,
+    h.salt,
+    h.passphraseWrap,
+    h.recoverySalt,
+    h.recoveryWrap,
+  );
+}
+
+interface HeaderRow {
+  magic: string;
+  format_version: number;
+  vault_id: Buffer;
+  kdf_level: string;
+  kdf_ops: number;
+  kdf_mem: number;
+  salt: Buffer;
+  passphrase_wrap: Buffer;
+  recovery_salt: Buffer;
+  recovery_wrap: Buffer;
+}
+
+function readHeader(db: Database.Database, filePath: string): VaultHeader {
+  const notAVault = (why: string) => authError(`${filePath} is not a Crossing vault: ${why}`);
+  let appId: number;
+  try {
+    appId = db.pragma('application_id', { simple: true }) as number;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw notAVault('it is not a database file');
+    throw error;
+  }
+  if (appId !== APPLICATION_ID) throw notAVault('it is a database of another kind');
+  let row: HeaderRow | undefined;
+  try {
+    row = db.prepare('SELECT * FROM vault_header WHERE id = 1').get() as HeaderRow | undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_ERROR') throw notAVault('it has no vault header');
+    throw error;
+  }
+  if (!row) throw notAVault('its header is missing');
+  if (row.magic !== VAULT_MAGIC) throw notAVault('its header is not a Crossing header');
+  if (row.format_version > FORMAT_VERSION) {
+    throw failureError(`this vault uses format ${row.format_version}, newer than this version of Crossing understands`);
+  }
+  if (row.format_version !== FORMAT_VERSION) throw notAVault(`unknown format version ${row.format_version}`);
+  const kdf = { level: row.kdf_level, opsLimit: row.kdf_ops, memLimit: row.kdf_mem } as KdfParams;
+  if (!isKnownKdf(kdf))
+    throw rejectedError(`the vault header names key-derivation settings Crossing never writes: it was altered`);
+  return {
+    magic: row.magic,
+    formatVersion: row.format_version,
+    vaultId: new Uint8Array(row.vault_id),
+    kdf,
+    salt: new Uint8Array(row.salt),
+    passphraseWrap: new Uint8Array(row.passphrase_wrap),
+    recoverySalt: new Uint8Array(row.recovery_salt),
+    recoveryWrap: new Uint8Array(row.recovery_wrap),
+  };
+}
+
+function unwrapVaultKey(header: VaultHeader, unlock: Unlock): Uint8Array {
+  if ('passphrase' in unlock) {
+    const kek = deriveKek(unlock.passphrase, header.salt, header.kdf);
+    const key = open(kek, header.passphraseWrap, passphraseWrapAd(header));
+    wipe(kek);
+    if (!key) throw authError('wrong passphrase');
+    return key;
+  }
+  const parsed = parseRecoveryKey(unlock.recoveryKey);
+  if (!parsed.ok) throw authError(parsed.problem);
+  const kek = recoveryKek(parsed.secret, header.recoverySalt);
+  wipe(parsed.secret);
+  const key = open(kek, header.recoveryWrap, recoveryWrapAd(header));
+  wipe(kek);
+  if (!key) throw authError('this recovery key does not open this vault');
+  return key;
+}
+
+function deriveKeys(vaultKey: Uint8Array): Keys {
+  return {
+    vault: vaultKey,
+    rows: deriveSubkey(vaultKey, SUBKEY.rows),
+    identity: deriveSubkey(vaultKey, SUBKEY.identity),
+    recordNames: deriveSubkey(vaultKey, SUBKEY.recordNames),
+  };
+}
+
+function wipeKeys(keys: Keys): void {
+  for (const key of Object.values(keys)) wipe(key);
+}
+
+function getRecord(db: Database.Database, keys: Keys, name: string, key: Uint8Array): string | undefined {
+  const id = recordId(keys.recordNames, name);
+  const row = db.prepare('SELECT sealed FROM records WHERE id = ?').get(id) as { sealed: Buffer } | undefined;
+  if (!row) return undefined;
+  return new TextDecoder().decode(openRow(key, 'records', id, row.sealed));
+}
+
+function putRecord(db: Database.Database, keys: Keys, name: string, json: string, key: Uint8Array): void {
+  const id = recordId(keys.recordNames, name);
+  const sealed = sealRow(key, 'records', id, new TextEncoder().encode(json));
+  db.prepare(
+    'INSERT INTO records (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed',
+  ).run(id, sealed);
+}
+
+function missing(what: string): never {
+  throw rejectedError(`the vault has no ${what} record: it was altered or damaged`);
+}
+
+function classifyOpenError(error: unknown, filePath: string): CrossingError {
+  if (error instanceof CrossingError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return rejectedError(`the vault ${filePath} is damaged (truncated or overwritten): ${(error as Error).message}`);
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return failureError(`the vault ${filePath} is in use by another program`);
+  return toCrossingError(error);
+}
