@@ -1,0 +1,328 @@
+import { z } from 'zod';
+import { KDF_LEVELS } from '../crypto/kdf.js';
+import {
+  CLOSED_REASONS,
+  FIELD_NAMES,
+  LIST_NAMES,
+  PASSPORT_STATUSES,
+  RISKS,
+  STAGES,
+  casePatchSchema,
+  contactSchema,
+  documentSchema,
+  fieldSchemas,
+  fingerprintSchema,
+  newCaseSchema,
+  taskSchema,
+} from '../model/case.js';
+import { ERROR_CODES } from '../errors.js';
+import { caseFilterSchema } from '../search/filter.js';
+
+/**
+ * The one contract between the UI and the vault. Every channel the renderer may call is a row here
+ * with a schema for its arguments and one for its result. The preload exposes exactly these rows as
+ * `window.crossing`, main (and the test harness) validate every call against them, and the UI's
+ * types come from them. Adding a capability to the UI means adding a row here first.
+ */
+
+// ---- shared shapes --------------------------------------------------------------------------------
+
+const writeSchema = z.object({ opId: z.string(), hlc: z.string(), author: z.string(), value: z.unknown() });
+const conflictSchema = z.object({
+  key: z.string(),
+  field: z.enum(FIELD_NAMES).optional(),
+  list: z.enum(LIST_NAMES).optional(),
+  itemId: z.string().optional(),
+  candidates: z.array(writeSchema),
+});
+const withId = <T extends z.ZodObject>(schema: T) => schema.extend({ id: z.string() });
+
+export const caseStateSchema = z.object({
+  id: z.string(),
+  fields: z.object(fieldSchemas),
+  contacts: z.array(withId(contactSchema)),
+  documents: z.array(withId(documentSchema)),
+  tasks: z.array(withId(taskSchema)),
+  notes: z.array(z.object({ id: z.string(), text: z.string(), hlc: z.string(), author: z.string() })),
+  conflicts: z.array(conflictSchema),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  opCount: z.number().int(),
+});
+
+/** One line of a case's history: who changed what, when. */
+export const historyEntrySchema = z.object({
+  opId: z.string(),
+  hlc: z.string(),
+  at: z.number(),
+  author: z.string(),
+  authorName: z.string().nullable(),
+  type: z.enum(['create', 'set', 'item', 'note']),
+  changes: z.array(
+    z.object({
+      key: z.string(),
+      from: z.unknown().optional(),
+      to: z.unknown().optional(),
+    }),
+  ),
+});
+
+/** A row of the case table: the enumerated fields, never the whole case (100,000 of them cross IPC). */
+export const caseRowSchema = z.object({
+  id: z.string(),
+  alias: z.string(),
+  stage: z.enum(STAGES),
+  passport: z.enum(PASSPORT_STATUSES),
+  internalPassport: z.enum(PASSPORT_STATUSES),
+  refugeCountry: z.string().nullable(),
+  risk: z.enum(RISKS),
+  assignedTo: z.string().nullable(),
+  updatedAt: z.number(),
+  conflicts: z.number().int(),
+  overdueTasks: z.number().int(),
+});
+
+export const CASE_SORT_KEYS = [
+  'alias',
+  'stage',
+  'passport',
+  'internalPassport',
+  'refugeCountry',
+  'risk',
+  'assignedTo',
+  'updatedAt',
+] as const;
+
+export const publicIdentitySchema = z.object({
+  displayName: z.string(),
+  fingerprint: z.string(),
+  ageRecipient: z.string(),
+  signPublicKey: z.string(),
+});
+
+export const contactEntrySchema = z.object({
+  name: z.string(),
+  fingerprint: z.string(),
+  verified: z.boolean(),
+  verifiedAt: z.string().nullable(),
+  safetyNumber: z.string(),
+  /** A card arrived for this contact with different keys: shown as a warning until re-verified. */
+  pendingKeyChange: z.boolean(),
+});
+
+export const settingsSchema = z.object({
+  language: z.enum(['ru', 'en']),
+  theme: z.enum(['system', 'light', 'dark']),
+  autoLockMinutes: z.number().int().min(1).max(240),
+  panicShortcut: z.string().min(1).max(60),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'ru',
+  theme: 'system',
+  autoLockMinutes: 5,
+  panicShortcut: 'CommandOrControl+Shift+L',
+};
+
+/** A file chosen by the person (in a native dialog, or opened with the app): the UI holds only a token. */
+export const fileRefSchema = z.object({ token: z.string().min(1).max(64), name: z.string() });
+
+export const OMITTABLE_FIELDS = ['legalName', 'contacts', 'location'] as const;
+
+export const importPreviewSchema = z.object({
+  file: fileRefSchema,
+  exportId: z.string(),
+  sender: z.object({ name: z.string().nullable(), fingerprint: z.string(), known: z.boolean(), verified: z.boolean() }),
+  createdAt: z.string(),
+  alreadyImportedAt: z.string().nullable(),
+  omitted: z.array(z.string()),
+  newCases: z.array(z.object({ id: z.string(), alias: z.string() })),
+  updatedCases: z.array(z.object({ id: z.string(), alias: z.string(), fields: z.array(z.string()) })),
+  newConflicts: z.array(z.object({ caseId: z.string(), alias: z.string(), key: z.string() })),
+  purgedSkipped: z.number().int(),
+  ops: z.number().int(),
+});
+
+export const vaultStatsResultSchema = z.object({
+  total: z.number().int(),
+  open: z.number().int(),
+  byStage: z.record(z.string(), z.number()),
+  byRefugeCountry: z.record(z.string(), z.number()),
+  byPassport: z.record(z.string(), z.number()),
+  byInternalPassport: z.record(z.string(), z.number()),
+  byRisk: z.record(z.string(), z.number()),
+  byNeed: z.record(z.string(), z.number()),
+  arrivalsByMonth: z.record(z.string(), z.number()),
+  overdueTasks: z.number().int(),
+  casesWithConflicts: z.number().int(),
+});
+
+const none = z.object({});
+const ok = z.object({ ok: z.literal(true) });
+
+// ---- the table --------------------------------------------------------------------------------
+
+export const contract = {
+  // App and vault
+  getAppState: {
+    args: none,
+    result: z.object({
+      version: z.string(),
+      vaultPath: z.string(),
+      vaultExists: z.boolean(),
+      unlocked: z.boolean(),
+      settings: settingsSchema,
+      me: publicIdentitySchema.nullable(),
+    }),
+  },
+  createVault: {
+    args: z.object({
+      passphrase: z.string().min(1).max(1024),
+      kdf: z.enum(KDF_LEVELS),
+      displayName: z.string().trim().min(1).max(80),
+      postQuantum: z.boolean().default(false),
+    }),
+    result: z.object({ recoveryKey: z.string(), me: publicIdentitySchema }),
+  },
+  unlockVault: {
+    args: z.discriminatedUnion('method', [
+      z.object({ method: z.literal('passphrase'), passphrase: z.string().min(1).max(1024) }),
+      z.object({ method: z.literal('recoveryKey'), recoveryKey: z.string().min(1).max(200) }),
+    ]),
+    result: z.object({ me: publicIdentitySchema, cases: z.number().int() }),
+  },
+  lockVault: { args: none, result: ok },
+  chooseOtherVault: { args: none, result: z.object({ vaultPath: z.string().nullable() }) },
+  changePassphrase: {
+    args: z.object({
+      current: z.string().min(1).max(1024),
+      next: z.string().min(1).max(1024),
+      kdf: z.enum(KDF_LEVELS),
+    }),
+    result: ok,
+  },
+
+  // Cases
+  queryCases: {
+    args: z.object({
+      filter: caseFilterSchema,
+      sort: z.object({ key: z.enum(CASE_SORT_KEYS), direction: z.enum(['asc', 'desc']) }).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    result: z.object({ total: z.number().int(), rows: z.array(caseRowSchema) }),
+  },
+  getCase: {
+    args: z.object({ id: z.string().min(1).max(64) }),
+    result: z.object({ case: caseStateSchema, history: z.array(historyEntrySchema) }),
+  },
+  createCase: { args: z.object({ input: newCaseSchema }), result: z.object({ id: z.string() }) },
+  updateCase: {
+    args: z.object({ id: z.string().min(1).max(64), patch: casePatchSchema }),
+    result: z.object({ case: caseStateSchema, opsWritten: z.number().int() }),
+  },
+  addNote: {
+    args: z.object({ id: z.string().min(1).max(64), text: z.string().min(1).max(20_000) }),
+    result: z.object({ case: caseStateSchema }),
+  },
+  resolveConflict: {
+    args: z.object({ id: z.string().min(1).max(64), key: z.string().min(1).max(200), opId: z.string().min(1).max(64) }),
+    result: z.object({ case: caseStateSchema }),
+  },
+  closeCase: {
+    args: z.object({ id: z.string().min(1).max(64), reason: z.enum(CLOSED_REASONS) }),
+    result: z.object({ case: caseStateSchema }),
+  },
+
+  // Dashboard
+  getStats: { args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), result: vaultStatsResultSchema },
+  saveReport: {
+    args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), format: z.enum(['json', 'csv']) }),
+    result: z.object({ savedAs: z.string().nullable() }),
+  },
+
+  // Identity and contacts
+  getKeyCard: { args: none, result: z.object({ card: z.string(), me: publicIdentitySchema }) },
+  saveKeyCard: { args: none, result: z.object({ savedAs: z.string().nullable() }) },
+  listContacts: { args: none, result: z.object({ contacts: z.array(contactEntrySchema) }) },
+  addContact: {
+    args: z.object({ card: z.string().min(1).max(10_000), verified: z.boolean().default(false) }),
+    result: z.object({ contact: contactEntrySchema }),
+  },
+  verifyContact: {
+    args: z.object({ fingerprint: fingerprintSchema }),
+    result: z.object({ contact: contactEntrySchema }),
+  },
+
+  // Exchange
+  exportCases: {
+    args: z.object({
+      caseIds: z.union([z.literal('all'), z.array(z.string().min(1).max(64)).min(1)]),
+      to: z.array(fingerprintSchema).min(1).max(50),
+      omit: z.array(z.enum(OMITTABLE_FIELDS)).default([]),
+    }),
+    result: z.object({ savedAs: z.string().nullable(), cases: z.number().int(), bytes: z.number().int() }),
+  },
+  chooseImportFile: { args: none, result: z.object({ file: fileRefSchema.nullable() }) },
+  previewImport: {
+    args: z.object({ token: z.string().min(1).max(64), acceptUnknownSender: z.boolean().default(false) }),
+    result: importPreviewSchema,
+  },
+  applyImport: {
+    args: z.object({ token: z.string().min(1).max(64), acceptUnknownSender: z.boolean().default(false) }),
+    result: z.object({
+      alreadyImportedAt: z.string().nullable(),
+      newCases: z.number().int(),
+      updatedCases: z.number().int(),
+      newConflicts: z.number().int(),
+    }),
+  },
+  handOffCase: {
+    args: z.object({
+      id: z.string().min(1).max(64),
+      to: fingerprintSchema,
+      omit: z.array(z.enum(OMITTABLE_FIELDS)).default([]),
+      purge: z.boolean().default(false),
+    }),
+    result: z.object({ savedAs: z.string().nullable(), purged: z.boolean() }),
+  },
+
+  // Settings (kept outside the vault: the unlock screen needs the language before any key exists)
+  getSettings: { args: none, result: settingsSchema },
+  updateSettings: { args: settingsSchema.partial(), result: settingsSchema },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelArgs<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
+export type ChannelResult<C extends Channel> = z.output<Contract[C]['result']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** Events main sends to the UI. */
+export const events = {
+  /** The vault was locked by idle time, suspend, screen lock or the panic shortcut. */
+  locked: z.object({ reason: z.enum(['idle', 'suspend', 'screen', 'panic', 'user']) }),
+  /** A `.crossing` file was opened with the app: the UI shows its import preview. */
+  importFileOpened: fileRefSchema,
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** What crosses the boundary for a failure: the CLI's codes, a plain message, never a stack trace. */
+export const ipcErrorSchema = z.object({
+  code: z.enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]]),
+  message: z.string(),
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+export type IpcResponse<C extends Channel> = { ok: true; value: ChannelResult<C> } | { ok: false; error: IpcError };
+
+/** The IPC channel name of a contract row. */
+export const ipcChannel = (name: Channel | EventName) => `crossing:${name}`;
+
+/** `window.crossing`, as the preload exposes it. */
+export type CrossingApi = { [C in Channel]: (args: ChannelArgs<C>) => Promise<IpcResponse<C>> } & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
