@@ -1,9 +1,9 @@
+import { KDF_LEVELS, type KdfLevel } from './kdfLevels.js';
 import { sodium } from './sodium.js';
 
-/** Argon2id cost levels (DESIGN.md): the level and its exact limits are stored in the vault header. */
-export const KDF_LEVELS = ['interactive', 'moderate', 'sensitive'] as const;
-export type KdfLevel = (typeof KDF_LEVELS)[number];
-export const DEFAULT_KDF_LEVEL: KdfLevel = 'moderate';
+export { KDF_LEVELS, DEFAULT_KDF_LEVEL, type KdfLevel } from './kdfLevels.js';
+
+/** The level and its exact limits are stored in the vault header. */
 
 export interface KdfParams {
   level: KdfLevel;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KDF_LEVELS } from '../crypto/kdf.js';
+import { KDF_LEVELS } from '../crypto/kdfLevels.js';
 import {
   CLOSED_REASONS,
   FIELD_NAMES,
