@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { authError } from '../errors.js';
+import type { EventPayload } from '../ipc/contract.js';
+import type { Vault } from '../vault/vault.js';
+import type { Emit } from './types.js';
+
+export const DEFAULT_VAULT_FILE = 'vault.crossing-vault';
+export type LockReason = EventPayload<'locked'>['reason'];
+
+/** Which vault file is in use and, while unlocked, the open Vault. Locked means no Vault object exists. */
+export class Session {
+  private current: Vault | null = null;
+  vaultPath: string;
+
+  constructor(
+    dataDir: string,
+    private readonly emit: Emit,
+  ) {
+    this.vaultPath = path.join(dataDir, DEFAULT_VAULT_FILE);
+  }
+
+  get unlocked(): boolean {
+    return this.current !== null && !this.current.isLocked;
+  }
+
+  get vault(): Vault | null {
+    return this.unlocked ? this.current : null;
+  }
+
+  requireVault(): Vault {
+    const vault = this.vault;
+    if (!vault) throw authError('the vault is locked');
+    return vault;
+  }
+
+  /** Takes an unlocked vault; any vault open before is locked first, so keys never outlive their use. */
+  adopt(vault: Vault): void {
+    if (this.current && this.current !== vault) this.current.lock();
+    this.current = vault;
+  }
+
+  /** Wipes keys and decrypted data at once; tells the UI only when something was actually unlocked. */
+  lock(reason: LockReason): void {
+    const vault = this.current;
+    this.current = null;
+    if (!vault) return;
+    const wasUnlocked = !vault.isLocked;
+    vault.lock();
+    if (wasUnlocked) this.emit('locked', { reason });
+  }
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../ipc/contract.js';
+import { writeFileAtomic } from './atomicWrite.js';
+
+export const SETTINGS_FILE = 'settings.json';
+
+/**
+ * Settings live outside the vault (the unlock screen needs the language before any key exists) and
+ * hold nothing secret. A damaged or hand-edited file never stops the app: each field that does not
+ * validate falls back to its default.
+ */
+export class SettingsStore {
+  constructor(private readonly dataDir: string) {}
+
+  get filePath(): string {
+    return path.join(this.dataDir, SETTINGS_FILE);
+  }
+
+  read(): Settings {
+    let stored: unknown;
+    try {
+      stored = JSON.parse(fs.readFileSync(this.filePath, 'utf8'));
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+    if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return { ...DEFAULT_SETTINGS };
+    const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+      const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
+      if (parsed.success) settings[key] = parsed.data;
+    }
+    return settings as Settings;
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const next = settingsSchema.parse({ ...this.read(), ...definedOnly(patch) });
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    writeFileAtomic(this.filePath, `${JSON.stringify(next, null, 2)}\n`);
+    return next;
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
