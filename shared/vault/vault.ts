@@ -209,6 +209,12 @@ export class Vault {
     return this.header.kdf;
   }
 
+  /** The device id in every clock value this vault writes (for layers that build ops themselves). */
+  get device(): string {
+    this.assertOpen();
+    return this.identity.device;
+  }
+
   get me(): PublicIdentity {
     this.assertOpen();
     return publicIdentity(this.identity);
