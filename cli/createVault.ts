@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { usageError } from '../shared/errors.js';
+import type { KdfLevel } from '../shared/crypto/kdf.js';
+import { Vault } from '../shared/vault/vault.js';
+import { printJson, printLines } from './output.js';
+import { ENV, readNewPassphrase } from './secrets.js';
+
+/** Creates a vault (for `init`, and `demo` on a new path); the caller locks it. */
+export async function createVault(
+  vaultPath: string,
+  options: { passphraseFile: string | undefined; kdf: KdfLevel | undefined },
+): Promise<{ vault: Vault; recoveryKey: string }> {
+  // Refused before the passphrase is asked, so nobody types it twice for nothing.
+  if (fs.existsSync(vaultPath)) throw usageError(`${vaultPath} already exists: Crossing never overwrites a file`);
+  const passphrase = await readNewPassphrase(options.passphraseFile, ENV.passphrase);
+  return Vault.create(vaultPath, { passphrase, kdf: options.kdf ?? 'moderate' });
+}
+
+/** The recovery key is shown here and never again. */
+export function printRecoveryKey(vaultPath: string, vault: Vault, recoveryKey: string, json: boolean): void {
+  if (json) {
+    printJson({ vault: vaultPath, recoveryKey, fingerprint: vault.me.fingerprint });
+    return;
+  }
+  printLines([
+    `Created the vault ${vaultPath}`,
+    '',
+    'Recovery key (shown only this once):',
+    '',
+    `    ${recoveryKey}`,
+    '',
+    'Write it down on paper and keep it apart from this laptop. It opens the vault if the passphrase',
+    'is lost, and it opens it for anyone who finds it.',
+    '',
+    `Your key fingerprint: ${vault.me.fingerprint}`,
+  ]);
+}

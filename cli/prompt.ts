@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import tty from 'node:tty';
+import { StringDecoder } from 'node:string_decoder';
+import { usageError } from '../shared/errors.js';
+
+interface Terminal {
+  input: tty.ReadStream;
+  write(text: string): void;
+  close(): void;
+}
+
+export const NO_TERMINAL_HINT =
+  'there is no terminal to ask for the passphrase: give it with --passphrase-file FILE or the CROSSING_PASSPHRASE variable';
+
+/**
+ * Asks for a secret on the terminal without echoing it. Reads the controlling terminal (/dev/tty)
+ * when it can, so that stdin stays free for data (`case add --json -`), else stdin if it is a
+ * terminal. With no terminal at all it fails with a usage error that names `hint`.
+ */
+export async function promptHidden(question: string, hint = NO_TERMINAL_HINT): Promise<string> {
+  const terminal = openTerminal();
+  if (!terminal) throw usageError(hint);
+  try {
+    return await readHidden(terminal, question);
+  } finally {
+    terminal.close();
+  }
+}
+
+function openTerminal(): Terminal | null {
+  try {
+    const readFd = fs.openSync('/dev/tty', 'r');
+    const writeFd = fs.openSync('/dev/tty', 'w');
+    const input = new tty.ReadStream(readFd);
+    return {
+      input,
+      write: (text) => fs.writeSync(writeFd, text),
+      close: () => {
+        input.destroy(); // closes readFd
+        fs.closeSync(writeFd);
+      },
+    };
+  } catch {
+    // No controlling terminal (a service, a test, Windows): fall back to stdin if it is one.
+  }
+  if (!process.stdin.isTTY) return null;
+  const input = process.stdin as tty.ReadStream;
+  return { input, write: (text) => process.stderr.write(text), close: () => input.pause() };
+}
+
+function readHidden(terminal: Terminal, question: string): Promise<string> {
+  const { input, write } = terminal;
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder('utf8');
+    let answer: string[] = [];
+    const finish = (error?: Error) => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      write('\n');
+      if (error) reject(error);
+      else resolve(answer.join(''));
+      answer = [];
+    };
+    const onData = (chunk: Buffer) => {
+      // Arrow keys and other escape sequences arrive whole: they are not part of a passphrase.
+      if (chunk[0] === 0x1b) return;
+      for (const ch of decoder.write(chunk)) {
+        if (ch === '\r' || ch === '\n') return finish();
+        if (ch === '\u0003' || (ch === '\u0004' && answer.length === 0)) return finish(usageError('cancelled'));
+        if (ch === '\u007f' || ch === '\b') answer.pop();
+        else if (ch === '\u0015') answer = [];
+        else if (ch >= ' ') answer.push(ch);
+      }
+    };
+    write(question);
+    input.setRawMode(true);
+    input.on('data', onData);
+    input.resume();
+  });
+}
