@@ -33,6 +33,24 @@ export default tseslint.config(
     },
   },
   {
+    // The shell hosts the vault service and the UI's files; it never imports the UI's code or the CLI.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-*', '**/renderer/**', '**/cli/**'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage'],
+    },
+  },
+  {
+    // The preload runs sandboxed: it can require 'electron' and what is bundled with it, never Node.
+    files: ['electron/preload.ts', 'electron/crossingApi.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeBuiltins, 'react', 'react-*', '**/renderer/**', '**/cli/**', '**/shared/service/**'] },
+      ],
+    },
+  },
+  {
     // The UI reaches the vault only through window.crossing: no Node, no Electron, no vault internals.
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

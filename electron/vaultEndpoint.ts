@@ -1,0 +1,59 @@
+import { failureError } from '../shared/errors.js';
+import { toIpcError } from '../shared/service/toIpcError.js';
+import { createVaultService, type DialogPort, type VaultService } from '../shared/service/index.js';
+import { pendingReplies } from './pendingReplies.js';
+import { type DialogMethod, type FromVault, type ToVault } from './vaultMessages.js';
+
+type CreateService = typeof createVaultService;
+
+/**
+ * The vault process's side: owns the one vault service (database, keys, decrypted cases) and answers
+ * main's messages. Kept apart from the process entry so it runs in a plain Node test.
+ */
+export function vaultEndpoint(post: (message: FromVault) => void, create: CreateService = createVaultService) {
+  const dialogAnswers = pendingReplies<string | null>();
+  const dialog = (method: DialogMethod, args: unknown[]) => {
+    const [id, answer] = dialogAnswers.open();
+    post({ type: 'dialog', id, method, args });
+    return answer;
+  };
+  const dialogs: DialogPort = {
+    openVault: () => dialog('openVault', []),
+    saveFile: (suggestedName, kind) => dialog('saveFile', [suggestedName, kind]),
+    openImportFile: () => dialog('openImportFile', []),
+  };
+  let service: VaultService | null = null;
+  const need = () => {
+    if (service === null) throw new Error('the vault process was not initialised');
+    return service;
+  };
+
+  const handle = (channel: string, args: unknown) =>
+    service?.handle(channel, args) ?? { ok: false, error: toIpcError(failureError('the vault is not ready')) };
+
+  return async function onMessage(message: ToVault): Promise<void> {
+    switch (message.type) {
+      case 'init':
+        service ??= create({
+          dataDir: message.dataDir,
+          appVersion: message.appVersion,
+          dialogs,
+          emit: (event, payload) => post({ type: 'event', event, payload }),
+        });
+        return;
+      case 'call':
+        post({ type: 'reply', id: message.id, value: await handle(message.channel, message.args) });
+        return;
+      case 'lock':
+        need().lock(message.reason);
+        post({ type: 'reply', id: message.id, value: true });
+        return;
+      case 'openFile':
+        post({ type: 'reply', id: message.id, value: need().openFile(message.path) });
+        return;
+      case 'dialogAnswer':
+        dialogAnswers.settle(message.id, message.path);
+        return;
+    }
+  };
+}

@@ -1,0 +1,151 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type DialogPort } from '../shared/service/index.js';
+import { relayHandler } from './ipcRelay.js';
+import { vaultEndpoint } from './vaultEndpoint.js';
+import { createVaultHost, type VaultChild } from './vaultHost.js';
+import { type FromVault, type ToVault } from './vaultMessages.js';
+
+const appFrame = { senderFrame: { url: 'crossing://app/index.html', parent: null } } as never;
+const later = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A vault process in this test process: messages cross by structured clone, asynchronously, like IPC. */
+function inProcessChild(): VaultChild & { killed: boolean } {
+  let toMain: (message: FromVault) => void = () => {};
+  const onMessage = vaultEndpoint((message) => setImmediate(() => toMain(structuredClone(message))));
+  return {
+    killed: false,
+    postMessage: (message) => setImmediate(() => void onMessage(structuredClone(message))),
+    onMessage: (listener) => (toMain = listener),
+    onExit: () => {},
+    kill() {
+      this.killed = true;
+    },
+  };
+}
+
+/** A vault process stuck in a long synchronous job: it receives messages and never answers. */
+function busyChild() {
+  const received: ToVault[] = [];
+  let exit = () => {};
+  return {
+    received,
+    exit: () => exit(),
+    postMessage: (message: ToVault) => received.push(message),
+    onMessage: () => {},
+    onExit: (listener: () => void) => (exit = listener),
+    kill: vi.fn(),
+  };
+}
+
+const noDialogs: DialogPort = {
+  openVault: async () => null,
+  saveFile: async () => null,
+  openImportFile: async () => null,
+};
+
+describe('vault host with the real vault service behind it', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-host-'));
+  const emit = vi.fn();
+  const dialogs = { ...noDialogs, openVault: vi.fn(async () => path.join(dataDir, 'other.crossing-vault')) };
+  const host = createVaultHost({ spawn: inProcessChild, dataDir, appVersion: '9.9.9', dialogs, emit });
+  afterEach(() => emit.mockClear());
+
+  it('answers a validated call relayed from the renderer', async () => {
+    const response = await relayHandler('getAppState', host.call)(appFrame, {});
+    expect(response).toMatchObject({ ok: true, value: { version: '9.9.9', vaultExists: false, unlocked: false } });
+  });
+
+  it('creates, locks by panic and reports the lock as an event', async () => {
+    const created = await relayHandler('createVault', host.call)(appFrame, {
+      passphrase: 'correct horse battery staple',
+      kdf: 'interactive',
+      displayName: 'Caseworker',
+    });
+    expect(created.ok).toBe(true);
+    expect(await host.lock('panic')).toBe('locked');
+    await later();
+    expect(emit).toHaveBeenCalledWith('locked', { reason: 'panic' });
+    const state = await relayHandler('getAppState', host.call)(appFrame, {});
+    expect(state).toMatchObject({ ok: true, value: { vaultExists: true, unlocked: false } });
+  });
+
+  it('shows the native dialog the vault process asks for, in main', async () => {
+    const response = await relayHandler('chooseOtherVault', host.call)(appFrame, {});
+    expect(dialogs.openVault).toHaveBeenCalled();
+    expect(response).toEqual({ ok: true, value: { vaultPath: path.join(dataDir, 'other.crossing-vault') } });
+  });
+
+  it('opens a .crossing file: the vault process registers it and the UI is told', async () => {
+    const ref = await host.openFile(path.join(dataDir, 'from-anna.crossing'));
+    expect(ref).toMatchObject({ name: 'from-anna.crossing' });
+    await later();
+    expect(emit).toHaveBeenCalledWith('importFileOpened', ref);
+  });
+});
+
+describe('vault host with a busy or dying vault process', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('kills a vault process that does not acknowledge a lock in time, and says so', async () => {
+    vi.useFakeTimers();
+    const children: ReturnType<typeof busyChild>[] = [];
+    const emit = vi.fn();
+    const spawn = () => children[children.push(busyChild()) - 1]!;
+    const host = createVaultHost({
+      spawn,
+      dataDir: '/d',
+      appVersion: '1',
+      dialogs: noDialogs,
+      emit,
+      lockTimeoutMs: 500,
+    });
+
+    const stuck = host.call('getSettings', {}).catch((error: unknown) => error);
+    const locking = host.lock('panic');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await locking).toBe('killed');
+    expect(children[0]!.kill).toHaveBeenCalled();
+    expect(emit).toHaveBeenCalledWith('locked', { reason: 'panic' });
+    expect(String(await stuck)).toMatch(/stopped/);
+
+    void host.call('getSettings', {});
+    expect(children).toHaveLength(2);
+    expect(children[1]!.received[0]).toEqual({ type: 'init', dataDir: '/d', appVersion: '1' });
+  });
+
+  it('has nothing to lock before a vault process exists', async () => {
+    const spawn = vi.fn(busyChild);
+    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit: vi.fn() });
+    expect(await host.lock('idle')).toBe('locked');
+    expect(spawn).not.toHaveBeenCalled();
+  });
+
+  it('fails the waiting calls when the vault process exits', async () => {
+    const child = busyChild();
+    const host = createVaultHost({
+      spawn: () => child,
+      dataDir: '/d',
+      appVersion: '1',
+      dialogs: noDialogs,
+      emit: vi.fn(),
+    });
+    const waiting = host.call('getAppState', {});
+    child.exit();
+    await expect(waiting).rejects.toThrow(/stopped/);
+  });
+
+  it('forwards only contract events with valid payloads', () => {
+    let toMain: (message: FromVault) => void = () => {};
+    const child = { ...busyChild(), onMessage: (listener: typeof toMain) => (toMain = listener) };
+    const emit = vi.fn();
+    const host = createVaultHost({ spawn: () => child, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit });
+    void host.call('getAppState', {});
+    toMain({ type: 'event', event: 'locked', payload: { reason: 'nonsense' } });
+    toMain({ type: 'event', event: 'shellExec' as never, payload: {} });
+    toMain({ type: 'event', event: 'locked', payload: { reason: 'idle' } });
+    expect(emit.mock.calls).toEqual([['locked', { reason: 'idle' }]]);
+  });
+});
