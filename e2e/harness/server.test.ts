@@ -51,13 +51,15 @@ describe('test harness', () => {
     const response = await fetch(harness.url);
     const html = await response.text();
     expect(html).toContain('<head><script src="/__harness/bridge.js"></script><title>');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain(`connect-src ws://127.0.0.1:${new URL(harness.url).port}`);
     expect(csp).not.toMatch(/https?:|unsafe-inline|unsafe-eval/);
     expect(await (await fetch(`${harness.origin}/assets/app.js`)).text()).toBe('console.log(1)');
-    const bridge = await (await fetch(`${harness.origin}/__harness/bridge.js`)).text();
-    expect(bridge).toContain('"queryCases"');
+    const bridge = await fetch(`${harness.origin}/__harness/bridge.js`);
+    expect(bridge.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await bridge.text()).toContain('"queryCases"');
   });
 
   it('serves nothing outside the renderer folder', async () => {

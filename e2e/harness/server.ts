@@ -124,15 +124,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (url.pathname === CONTROL_PATH)
       return void handleControl(req, harness).then(([status, body]) => send(status, body, 'application/json'));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
-    if (url.pathname === BRIDGE_PATH) return send(200, bridgeScript(wsUrl), contentTypeOf('.js'));
+    if (url.pathname === BRIDGE_PATH) return send(200, bridgeScript(wsUrl), contentTypeOf('bridge.js'));
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const html = servingPlaceholder
         ? PLACEHOLDER_HTML
         : fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8');
-      return send(200, injectBridge(html, BRIDGE_PATH), contentTypeOf('.html'));
+      return send(200, injectBridge(html, BRIDGE_PATH), contentTypeOf('index.html'));
     }
     if (servingPlaceholder && url.pathname === '/placeholder.js')
-      return send(200, PLACEHOLDER_JS, contentTypeOf('.js'));
+      return send(200, PLACEHOLDER_JS, contentTypeOf('bridge.js'));
     const file = servingPlaceholder ? null : resolveStatic(rendererDir, url.pathname);
     if (file === null) return send(404, 'not found');
     send(200, fs.readFileSync(file), contentTypeOf(file));

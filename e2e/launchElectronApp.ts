@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { _electron as electron } from '@playwright/test';
+import type { Channel, ChannelArgs, IpcResponse } from '../shared/ipc/contract.js';
+import { valueOf, type AppControl } from './control.js';
+import type { LaunchedApp } from './launchHarnessApp.js';
+
+export const NO_ELECTRON = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)';
+
+/** The Electron binary's path, or null where `npm install` skipped downloading it (as on these machines). */
+export function electronBinary(): string | null {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Main's compiled entry; the app reads its data folder from CROSSING_DATA_DIR in test runs. */
+const MAIN_ENTRY = path.resolve('dist/electron/main.js');
+
+/** One instance of the real app, with a fresh data folder. Dialogs are answered by stubbing Electron's `dialog`. */
+export async function launchElectronApp(): Promise<LaunchedApp> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'crossing-electron-'));
+  const dataDir = path.join(root, 'data');
+  const outDir = path.join(root, 'out');
+  fs.mkdirSync(outDir, { recursive: true });
+  const app = await electron.launch({
+    executablePath: electronBinary() ?? undefined,
+    args: [MAIN_ENTRY],
+    env: { ...process.env, CROSSING_DATA_DIR: dataDir, CROSSING_E2E: '1', NODE_ENV: 'test' },
+  });
+  const page = await app.firstWindow();
+  const call = <C extends Channel>(channel: C, args: ChannelArgs<C>) =>
+    page.evaluate(
+      ([c, a]) => (window as unknown as { crossing: Record<string, (x: unknown) => Promise<unknown>> }).crossing[c]!(a),
+      [channel, args] as [string, unknown],
+    ) as Promise<IpcResponse<C>>;
+  const control: AppControl = {
+    target: 'electron',
+    dataDir,
+    outDir,
+    async queueDialog(dialog, answer) {
+      await app.evaluate(
+        ({ dialog: d }, [name, chosen]) => {
+          const canceled = chosen === null;
+          if (name === 'saveFile') {
+            d.showSaveDialog = (async () => ({ canceled, filePath: chosen ?? '' })) as typeof d.showSaveDialog;
+          } else {
+            d.showOpenDialog = (async () => ({
+              canceled,
+              filePaths: chosen ? [chosen] : [],
+            })) as typeof d.showOpenDialog;
+          }
+        },
+        [dialog, answer] as const,
+      );
+    },
+    async lock(reason) {
+      // The panic shortcut is the one lock a spec can trigger from outside in the real app.
+      if (reason !== 'panic') throw new Error(`the Electron project can only simulate a panic lock, not ${reason}`);
+      await page.keyboard.press('Control+Shift+L');
+    },
+    async openFile() {
+      throw new Error('opening a file with the app is not simulated in the Electron project');
+    },
+    call,
+    value: (channel, args) => valueOf(channel, call(channel, args)),
+  };
+  return {
+    page,
+    control,
+    async close() {
+      await app.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
