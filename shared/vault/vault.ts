@@ -272,6 +272,12 @@ export class Vault {
     return this.index.caseOps(caseId);
   }
 
+  /** Every case id that has ops, including ops still waiting for their case's create op (exports, backups). */
+  opCaseIds(): string[] {
+    this.assertOpen();
+    return [...this.index.allOpCaseIds()];
+  }
+
   hasOp(opId: string): boolean {
     return this.index.hasOp(opId);
   }
@@ -334,19 +340,24 @@ export class Vault {
    * Merges ops from elsewhere: validates every one, skips those already held, writes the rest in
    * one transaction. Nothing is written unless all are valid. Returns the ops that were new.
    */
-  mergeOps(incoming: readonly unknown[]): Op[] {
+  mergeOps(incoming: readonly unknown[], extra?: (db: Database.Database) => void): Op[] {
     this.assertOpen();
     const fresh: Op[] = [];
     const seen = new Set<string>();
+    const purged = new Map<string, boolean>();
     incoming.forEach((candidate, i) => {
       const parsed = opSchema.safeParse(candidate);
       if (!parsed.success) throw rejectedError(`op ${i + 1} is not valid: ${describeIssues(parsed.error)}`);
       const op = parsed.data as Op;
       if (this.index.hasOp(op.id) || seen.has(op.id)) return;
+      // A purged case stays purged: a replayed older export must not bring it back.
+      let tombstoned = purged.get(op.caseId);
+      if (tombstoned === undefined) purged.set(op.caseId, (tombstoned = this.isTombstoned(op.caseId)));
+      if (tombstoned) return;
       seen.add(op.id);
       fresh.push(op);
     });
-    this.commitOps(fresh);
+    this.commitOps(fresh, extra);
     for (const op of fresh) this.observe(op.hlc);
     return fresh;
   }
@@ -430,6 +441,64 @@ export class Vault {
   openFrom(table: string, id: Uint8Array, sealed: Uint8Array): Uint8Array {
     this.assertOpen();
     return openRow(this.keys.rows, table, id, sealed);
+  }
+
+  // ---- exchange: keyed ids, tombstones, purge ------------------------------------------------
+
+  /** A row id for something that must be findable but not readable: a keyed hash of purpose and value. */
+  keyedId(purpose: string, value: string): Uint8Array {
+    this.assertOpen();
+    return recordId(this.keys.recordNames, `${purpose}\u0000${value}`);
+  }
+
+  /** True when the case was purged here, so that its ops must never come back. */
+  isTombstoned(caseId: string): boolean {
+    this.assertOpen();
+    return (
+      this.db.prepare('SELECT 1 FROM tombstones WHERE id = ?').get(this.keyedId('tombstone', caseId)) !== undefined
+    );
+  }
+
+  /**
+   * Purge (data minimisation after a handoff): removes every op of the case from the file and
+   * leaves a sealed tombstone, in one transaction; only then forgets the case in memory. Segments
+   * holding its ops are rewritten without them under new ids; secure_delete zeroes the old pages.
+   * Returns the number of ops removed.
+   */
+  purgeCase(caseId: string, purgedAt: string = new Date().toISOString()): number {
+    this.assertOpen();
+    if (this.index.caseOps(caseId).length === 0 && !this.isTombstoned(caseId)) {
+      throw usageError(`there is no case ${caseId} in this vault`);
+    }
+    let removed = 0;
+    let fresh = new Map<string, string[]>();
+    const oldIds: string[] = [];
+    this.transaction((db) => {
+      const rows = db.prepare('SELECT id, sealed FROM op_segments').all() as Array<{ id: Buffer; sealed: Buffer }>;
+      const kept: Op[] = [];
+      const remove = db.prepare('DELETE FROM op_segments WHERE id = ?');
+      for (const row of rows) {
+        const ops = decodeSegment(openRow(this.keys.rows, 'op_segments', row.id, row.sealed));
+        if (!ops.some((op) => op.caseId === caseId)) continue;
+        for (const op of ops) {
+          if (op.caseId === caseId) removed += 1;
+          else kept.push(op);
+        }
+        remove.run(row.id);
+        oldIds.push(row.id.toString('hex'));
+      }
+      fresh = this.insertSegments(kept);
+      const id = this.keyedId('tombstone', caseId);
+      const tombstone = new TextEncoder().encode(JSON.stringify({ caseId, purgedAt }));
+      db.prepare('INSERT OR REPLACE INTO tombstones (id, sealed) VALUES (?, ?)').run(
+        id,
+        sealRow(this.keys.rows, 'tombstones', id, tombstone),
+      );
+    });
+    for (const id of oldIds) this.smallSegments.delete(id);
+    for (const [id, opIds] of fresh) this.smallSegments.set(id, opIds);
+    this.index.removeCase(caseId);
+    return removed;
   }
 
   // ---- keys ---------------------------------------------------------------------------------

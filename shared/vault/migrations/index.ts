@@ -1,4 +1,5 @@
 import * as m001 from './001_initial.js';
+import * as m002 from './002_exchange.js';
 
 /** Numbered migrations, in order. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_initial', sql: m001.sql }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001_initial', sql: m001.sql },
+  { version: 2, name: '002_exchange', sql: m002.sql },
+];

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomId } from '../crypto/random.js';
+import { usageError } from '../errors.js';
+
+/**
+ * Writes a file so that it is either complete or absent: a temp file beside the target, flushed to
+ * disk, then renamed into place. An existing file is never overwritten (an earlier export may still
+ * be waiting to be carried). Rename, not link, because hand-carried files live on FAT/exFAT sticks.
+ */
+export function writeFileAtomically(target: string, bytes: Uint8Array): void {
+  const resolved = path.resolve(target);
+  const dir = path.dirname(resolved);
+  if (!fs.existsSync(dir)) throw usageError(`the folder ${path.dirname(target)} does not exist`);
+  if (fs.existsSync(resolved)) throw usageError(`${target} already exists: Crossing never overwrites a file`);
+  const temp = path.join(dir, `.${path.basename(resolved)}.${randomId()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+    let written = 0;
+    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, resolved);
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  syncDirectory(dir);
+}
+
+function syncDirectory(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some file systems (and Windows) cannot fsync a folder; the rename itself is still atomic.
+  }
+}

@@ -1,0 +1,158 @@
+import { randomId } from '../crypto/random.js';
+import { toCrossingError, usageError } from '../errors.js';
+import type { Op } from '../oplog/ops.js';
+import type { Vault } from '../vault/vault.js';
+import { writeFileAtomically } from './atomicWrite.js';
+import { BUNDLE_FORMAT, bundleBytes, signBundle, type Bundle, type BundleKind } from './bundle.js';
+import { findContact, type Contact } from './contacts.js';
+import { takeNextSequence } from './exchangeLog.js';
+import { OMITTABLE_FIELDS, redactOps, type OmittableField } from './redact.js';
+import { encryptToRecipients, padPlaintext } from './seal.js';
+
+/**
+ * Export: every op of the chosen cases, signed by this vault and encrypted with age to each
+ * recipient, written atomically. Recipients must be verified contacts unless the caller says
+ * otherwise: sending a case to an unverified key could send it to whoever swapped the key card.
+ */
+export interface ExportOptions {
+  /** Contact names or fingerprints. */
+  to: readonly string[];
+  /** Case ids (or unique prefixes), or 'all'. */
+  cases: readonly string[] | 'all';
+  outFile: string;
+  omit?: readonly OmittableField[];
+  kind?: Exclude<BundleKind, 'backup'>;
+  allowUnverified?: boolean;
+  now?: Date;
+}
+
+export interface ExportResult {
+  file: string;
+  exportId: string;
+  sequence: number;
+  kind: BundleKind;
+  caseIds: string[];
+  opCount: number;
+  bytes: number;
+  plaintextBytes: number;
+  recipients: Array<{ name: string; fingerprint: string }>;
+  omitted: OmittableField[];
+  createdAt: string;
+}
+
+export async function exportCases(vault: Vault, options: ExportOptions): Promise<ExportResult> {
+  if (options.to.length === 0) throw usageError('name at least one recipient (--to NAME)');
+  const recipients = resolveRecipients(vault, options.to, options.allowUnverified ?? false);
+  const caseIds = resolveCases(vault, options.cases);
+  const omitted = checkOmitted(options.omit ?? []);
+  const ops = redactOps(collectOps(vault, caseIds), omitted);
+  return writeBundle(vault, {
+    kind: options.kind ?? 'export',
+    recipients: recipients.map((c) => ({ name: c.name, fingerprint: c.fingerprint, ageRecipient: c.ageRecipient })),
+    caseIds,
+    ops,
+    omitted,
+    outFile: options.outFile,
+    now: options.now,
+  });
+}
+
+export interface BundleToWrite {
+  kind: BundleKind;
+  recipients: Array<{ name: string; fingerprint: string; ageRecipient: string }>;
+  caseIds: string[];
+  ops: Op[];
+  omitted: OmittableField[];
+  state?: unknown;
+  outFile: string;
+  now?: Date | undefined;
+}
+
+/** Signs, encrypts and writes one bundle (shared by export, handoff and backup). */
+export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<ExportResult> {
+  const createdAt = (spec.now ?? new Date()).toISOString();
+  const me = vault.me;
+  const sequence = takeNextSequence(vault);
+  const bundle: Bundle = {
+    format: BUNDLE_FORMAT,
+    kind: spec.kind,
+    exportId: randomId(),
+    sender: {
+      displayName: me.displayName,
+      signPublicKey: me.signPublicKey,
+      ageRecipient: me.ageRecipient,
+      fingerprint: me.fingerprint,
+    },
+    recipients: spec.recipients.map((r) => r.fingerprint),
+    createdAt,
+    sequence,
+    omitted: spec.omitted,
+    ops: spec.ops,
+    ...(spec.state === undefined ? {} : { state: spec.state }),
+  };
+  const body = bundleBytes(bundle);
+  const signed = signBundle(body, vault.signingKeys().secretKey);
+  const padded = padPlaintext(signed);
+  let file: Uint8Array;
+  try {
+    file = await encryptToRecipients(
+      padded,
+      spec.recipients.map((r) => r.ageRecipient),
+    );
+    writeFileAtomically(spec.outFile, file);
+  } catch (error) {
+    throw toCrossingError(error);
+  } finally {
+    padded.fill(0);
+    signed.fill(0);
+    body.fill(0);
+  }
+  return {
+    file: spec.outFile,
+    exportId: bundle.exportId,
+    sequence,
+    kind: spec.kind,
+    caseIds: spec.caseIds,
+    opCount: spec.ops.length,
+    bytes: file.length,
+    plaintextBytes: body.length,
+    recipients: spec.recipients.map((r) => ({ name: r.name, fingerprint: r.fingerprint })),
+    omitted: spec.omitted,
+    createdAt,
+  };
+}
+
+function resolveRecipients(vault: Vault, names: readonly string[], allowUnverified: boolean): Contact[] {
+  const found = new Map<string, Contact>();
+  for (const name of names) {
+    const contact = findContact(vault, name);
+    if (!contact.verified && !allowUnverified) {
+      throw usageError(
+        `${contact.name} is not verified: compare the safety number with them and run \`crossing contact verify\` first`,
+      );
+    }
+    found.set(contact.fingerprint, contact);
+  }
+  return [...found.values()];
+}
+
+function resolveCases(vault: Vault, cases: readonly string[] | 'all'): string[] {
+  if (cases === 'all') return vault.opCaseIds();
+  if (cases.length === 0) throw usageError('name the cases to export (--case ID…) or export them all (--all)');
+  return [...new Set(cases.map((id) => vault.resolveCaseId(id)))];
+}
+
+function collectOps(vault: Vault, caseIds: readonly string[]): Op[] {
+  const ops: Op[] = [];
+  for (const caseId of caseIds) for (const op of vault.caseOps(caseId)) ops.push(op);
+  return ops;
+}
+
+function checkOmitted(omit: readonly string[]): OmittableField[] {
+  for (const field of omit) {
+    if (!(OMITTABLE_FIELDS as readonly string[]).includes(field)) {
+      throw usageError(`${field} cannot be left out; these can: ${OMITTABLE_FIELDS.join(', ')}`);
+    }
+  }
+  return [...new Set(omit)] as OmittableField[];
+}

@@ -1,0 +1,299 @@
+import fs from 'node:fs';
+import { usageError } from '../errors.js';
+import { describeIssues } from '../model/case.js';
+import { foldCaseOps, type CaseState } from '../oplog/fold.js';
+import { opSchema, type Op } from '../oplog/ops.js';
+import type { Vault } from '../vault/vault.js';
+import type { Bundle, BundleKind } from './bundle.js';
+import { diffCase, type CaseChange } from './caseChanges.js';
+import { contactByFingerprint, contactByName, listContacts } from './contacts.js';
+import { findImport, lastSequenceFrom, recordImport, recordSequence } from './exchangeLog.js';
+import { openSignedBundle, refuse } from './openBundle.js';
+import type { OmittableField } from './redact.js';
+import { DEFAULT_MAX_FILE_BYTES } from './seal.js';
+
+/**
+ * Import of a `.crossing` file. Every check runs before anything is changed (DESIGN.md, "Sealed
+ * exports"); the ops, the import log entry and the sender's sequence are then written in one
+ * transaction. A preview (dry run) runs the same checks and folds the result without writing.
+ */
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** The person accepts a sender who is not a verified contact (never one whose key changed). */
+  acceptUnknownSender?: boolean;
+  /** The person accepts a file older than the last one seen from its sender (a late delivery). */
+  acceptOlder?: boolean;
+  maxBytes?: number;
+  now?: Date;
+}
+
+export type ImportStatus = 'imported' | 'preview' | 'already imported';
+
+export interface SenderReport {
+  displayName: string;
+  fingerprint: string;
+  /** The contact's name here, or null for an unknown sender. */
+  contactName: string | null;
+  verified: boolean;
+  self: boolean;
+}
+
+export interface ConflictReport {
+  caseId: string;
+  alias: string;
+  key: string;
+  candidates: Array<{ value: unknown; author: string; authorName: string | null; hlc: string; opId: string }>;
+}
+
+export interface ImportReport {
+  status: ImportStatus;
+  exportId: string;
+  kind: BundleKind;
+  sender: SenderReport;
+  createdAt: string;
+  sequence: number;
+  omitted: OmittableField[];
+  /** When the export id was imported before (status 'already imported'). */
+  importedOn: string | null;
+  opsInFile: number;
+  newOps: number;
+  /** Ops of cases purged here: skipped, so a purged case stays purged. */
+  skippedPurgedOps: number;
+  newCases: Array<{ caseId: string; alias: string }>;
+  updatedCases: Array<{ caseId: string; alias: string; fields: string[] }>;
+  newConflicts: ConflictReport[];
+  /** Ops whose case's create op this vault has not seen yet (kept, shown once it arrives). */
+  waitingOps: number;
+}
+
+export async function importSealedFile(
+  vault: Vault,
+  filePath: string,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw usageError(`there is no file ${filePath}`);
+  }
+  if (!stat.isFile()) throw usageError(`${filePath} is not a file`);
+  // The size is checked before a byte is read: an oversized file never reaches memory.
+  if (stat.size > maxBytes) throw refuse('size', `the file is ${stat.size} bytes, over the limit of ${maxBytes}`);
+  return importSealedBytes(vault, new Uint8Array(fs.readFileSync(filePath)), { ...options, maxBytes });
+}
+
+export async function importSealedBytes(
+  vault: Vault,
+  file: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const now = (options.now ?? new Date()).toISOString();
+  const bundle = await openSignedBundle(file, vault.revealAgeIdentity(), { maxBytes: options.maxBytes });
+  const me = vault.me;
+  // The same signed export again changes nothing and is no error, whoever sent it.
+  const previous = findImport(vault, bundle.exportId);
+  if (previous) return emptyReport(bundle, describeSender(vault, bundle), 'already imported', previous.importedAt);
+  const sender = checkSender(vault, bundle, options.acceptUnknownSender ?? false);
+
+  if (!bundle.recipients.includes(me.fingerprint)) {
+    throw refuse(
+      'recipients',
+      'this vault is not among the recipients the sender named: the file was re-encrypted and forwarded by someone else',
+    );
+  }
+  const last = sender.self ? undefined : lastSequenceFrom(vault, bundle.sender.fingerprint);
+  if (last && bundle.sequence < last.sequence && !options.acceptOlder) {
+    throw refuse(
+      'sequence',
+      `this file is export number ${bundle.sequence} of its sender, older than number ${last.sequence} already seen on ${last.seenAt}; ` +
+        'it may be a replay. If it is a late delivery, import it again accepting an older file',
+    );
+  }
+  const ops = validateOps(bundle.ops);
+
+  // What would change: ops not yet held, minus those of purged cases.
+  const purged = new Map<string, boolean>();
+  const fresh: Op[] = [];
+  const seen = new Set<string>();
+  let skippedPurgedOps = 0;
+  for (const op of ops) {
+    if (vault.hasOp(op.id) || seen.has(op.id)) continue;
+    seen.add(op.id);
+    let tombstoned = purged.get(op.caseId);
+    if (tombstoned === undefined) purged.set(op.caseId, (tombstoned = vault.isTombstoned(op.caseId)));
+    if (tombstoned) skippedPurgedOps += 1;
+    else fresh.push(op);
+  }
+  const touched = [...new Set(fresh.map((op) => op.caseId))];
+  const before = new Map<string, CaseState | undefined>(touched.map((id) => [id, currentCase(vault, id)]));
+
+  let after: (caseId: string) => CaseState | null;
+  if (options.dryRun) {
+    const freshByCase = groupByCase(fresh);
+    after = (caseId) => foldCaseOps([...vault.caseOps(caseId), ...(freshByCase.get(caseId) ?? [])]);
+  } else {
+    vault.mergeOps(ops, (db) => {
+      recordImport(vault, db, {
+        exportId: bundle.exportId,
+        importedAt: now,
+        senderFingerprint: bundle.sender.fingerprint,
+        sequence: bundle.sequence,
+      });
+      if (!sender.self) {
+        recordSequence(vault, db, {
+          fingerprint: bundle.sender.fingerprint,
+          sequence: bundle.sequence,
+          exportId: bundle.exportId,
+          seenAt: now,
+        });
+      }
+    });
+    after = (caseId) => currentCase(vault, caseId) ?? null;
+  }
+  const changes: CaseChange[] = [];
+  let waitingOps = 0;
+  const freshCount = groupByCase(fresh);
+  for (const caseId of touched) {
+    const state = after(caseId);
+    if (!state) waitingOps += freshCount.get(caseId)?.length ?? 0;
+    else changes.push(diffCase(before.get(caseId), state));
+  }
+  const names = authorNames(vault);
+  return {
+    ...emptyReport(bundle, sender, options.dryRun ? 'preview' : 'imported', null),
+    newOps: fresh.length,
+    skippedPurgedOps,
+    waitingOps,
+    newCases: changes.filter((c) => c.isNew).map((c) => ({ caseId: c.caseId, alias: c.alias })),
+    updatedCases: changes
+      .filter((c) => !c.isNew && c.changedFields.length > 0)
+      .map((c) => ({ caseId: c.caseId, alias: c.alias, fields: c.changedFields })),
+    newConflicts: changes.flatMap((c) =>
+      c.newConflicts.map((conflict) => ({
+        caseId: c.caseId,
+        alias: c.alias,
+        key: conflict.key,
+        candidates: conflict.candidates.map((w) => ({
+          value: w.value,
+          author: w.author,
+          authorName: names.get(w.author) ?? null,
+          hlc: w.hlc,
+          opId: w.opId,
+        })),
+      })),
+    ),
+  };
+}
+
+function describeSender(vault: Vault, bundle: Bundle): SenderReport {
+  const { fingerprint, displayName } = bundle.sender;
+  const self = fingerprint === vault.me.fingerprint;
+  const contact = self ? undefined : contactByFingerprint(vault, fingerprint);
+  return {
+    displayName,
+    fingerprint,
+    contactName: self ? vault.me.displayName : (contact?.name ?? null),
+    verified: self || (contact?.verified ?? false),
+    self,
+  };
+}
+
+/**
+ * The sender must be this vault itself or a verified contact; an unverified or unknown sender
+ * only if the person accepts it. A sender that carries the name of a known contact with other
+ * keys is a changed key, and that is refused whatever the person accepts.
+ */
+function checkSender(vault: Vault, bundle: Bundle, acceptUnknown: boolean): SenderReport {
+  const { fingerprint, displayName } = bundle.sender;
+  if (fingerprint === vault.me.fingerprint) {
+    return { displayName, fingerprint, contactName: vault.me.displayName, verified: true, self: true };
+  }
+  const contact = contactByFingerprint(vault, fingerprint);
+  if (contact) {
+    if (!contact.verified && !acceptUnknown) {
+      throw refuse(
+        'sender',
+        `the sender ${contact.name} is a contact whose safety number has not been verified; verify it, or accept this sender explicitly`,
+      );
+    }
+    return { displayName, fingerprint, contactName: contact.name, verified: contact.verified, self: false };
+  }
+  const namesake = contactByName(vault, displayName);
+  if (namesake) {
+    const wasTheirs = namesake.previousFingerprints.includes(fingerprint);
+    throw refuse(
+      'sender',
+      wasTheirs
+        ? `the file is signed with an old key of ${namesake.name}, replaced since`
+        : `the file is signed as ${displayName} but not with the key verified for ${namesake.name} (${fingerprint} instead of ${namesake.fingerprint}): a changed key is never accepted until you re-verify it`,
+    );
+  }
+  if (!acceptUnknown) {
+    throw refuse(
+      'sender',
+      `the sender ${displayName} (${fingerprint}) is not one of your contacts; add and verify their key card, or accept this sender explicitly`,
+    );
+  }
+  return { displayName, fingerprint, contactName: null, verified: false, self: false };
+}
+
+function validateOps(ops: readonly unknown[]): Op[] {
+  return ops.map((candidate, i) => {
+    const parsed = opSchema.safeParse(candidate);
+    if (!parsed.success)
+      throw refuse('ops', `op ${i + 1} of ${ops.length} is not valid: ${describeIssues(parsed.error)}`);
+    return parsed.data as Op;
+  });
+}
+
+function currentCase(vault: Vault, caseId: string): CaseState | undefined {
+  if (vault.caseOps(caseId).length === 0) return undefined;
+  try {
+    return vault.getCase(caseId);
+  } catch {
+    return undefined;
+  }
+}
+
+function groupByCase(ops: readonly Op[]): Map<string, Op[]> {
+  const out = new Map<string, Op[]>();
+  for (const op of ops) {
+    let list = out.get(op.caseId);
+    if (!list) out.set(op.caseId, (list = []));
+    list.push(op);
+  }
+  return out;
+}
+
+function authorNames(vault: Vault): Map<string, string> {
+  const names = new Map(listContacts(vault).map((c) => [c.fingerprint, c.name]));
+  names.set(vault.me.fingerprint, vault.me.displayName);
+  return names;
+}
+
+function emptyReport(
+  bundle: Bundle,
+  sender: SenderReport,
+  status: ImportStatus,
+  importedOn: string | null,
+): ImportReport {
+  return {
+    status,
+    exportId: bundle.exportId,
+    kind: bundle.kind,
+    sender,
+    createdAt: bundle.createdAt,
+    sequence: bundle.sequence,
+    omitted: bundle.omitted,
+    importedOn,
+    opsInFile: bundle.ops.length,
+    newOps: 0,
+    skippedPurgedOps: 0,
+    newCases: [],
+    updatedCases: [],
+    newConflicts: [],
+    waitingOps: 0,
+  };
+}
