@@ -4,15 +4,17 @@ import type { IpcError } from '../ipc/contract.js';
 import { describeIssues } from '../model/case.js';
 
 const MAX_MESSAGE_CHARS = 2000;
+const STACK_FRAME = /^\s*at\s|^\s*(Error|[A-Z]\w*Error):?\s*$/;
 
 /**
  * What crosses to the UI for any failure: a code and one plain message. Never a stack, never an
- * error object: only the first line of the message survives, so a stack that slipped into a
- * message cannot cross either.
+ * error object: lines that look like stack frames are dropped, so a stack that slipped into a
+ * message cannot cross either (a message may keep other lines, e.g. a safety number to compare).
  */
 export function toIpcError(error: unknown): IpcError {
   const crossing =
     error instanceof z.ZodError ? rejectedError(`not valid: ${describeIssues(error)}`) : toCrossingError(error);
-  const firstLine = (crossing.message.split('\n')[0] ?? '').trim() || 'something went wrong';
-  return { code: crossing.code, message: firstLine.slice(0, MAX_MESSAGE_CHARS) };
+  const lines = crossing.message.split('\n').filter((line) => !STACK_FRAME.test(line));
+  const message = lines.join('\n').trim() || 'something went wrong';
+  return { code: crossing.code, message: message.slice(0, MAX_MESSAGE_CHARS) };
 }

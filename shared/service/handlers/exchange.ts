@@ -1,12 +1,102 @@
-import { notAvailable } from '../notAvailable.js';
-import type { Handlers } from '../types.js';
+import { contactByFingerprint } from '../../exchange/contacts.js';
+import { exportCases } from '../../exchange/exportCases.js';
+import { handoffCase } from '../../exchange/handoff.js';
+import { importSealedFile, type ImportReport } from '../../exchange/importSealedFile.js';
+import { usageError } from '../../errors.js';
+import type { ChannelResult } from '../../ipc/contract.js';
+import { localDate } from '../localDate.js';
+import type { Handlers, ServiceContext } from '../types.js';
 
-export const exchangeHandlers: Handlers<
-  'exportCases' | 'chooseImportFile' | 'previewImport' | 'applyImport' | 'handOffCase'
-> = {
-  exportCases: notAvailable('export'),
-  chooseImportFile: notAvailable('import'),
-  previewImport: notAvailable('import'),
-  applyImport: notAvailable('import'),
-  handOffCase: notAvailable('handoff'),
+type ExchangeChannel = 'exportCases' | 'chooseImportFile' | 'previewImport' | 'applyImport' | 'handOffCase';
+
+/**
+ * Sealed exchange: export to contacts, hand a case off, preview and apply an import. Files are
+ * chosen in a dialog; the UI names an import only by the token of a file chosen or opened here.
+ * Suggested file names carry a date, never a name or alias: a file name is readable by anyone.
+ */
+export const exchangeHandlers: Handlers<ExchangeChannel> = {
+  exportCases: async (ctx, args) => {
+    checkRecipients(ctx, args.to);
+    const outFile = await ctx.dialogs.saveFile(`crossing-export-${localDate(ctx.now())}.crossing`, 'crossing');
+    if (outFile === null) return { savedAs: null, cases: 0, bytes: 0 };
+    const result = await exportCases(ctx.session.requireVault(), {
+      to: args.to,
+      cases: args.caseIds,
+      outFile,
+      omit: args.omit,
+      now: ctx.now(),
+    });
+    return { savedAs: result.file, cases: result.caseIds.length, bytes: result.bytes };
+  },
+
+  chooseImportFile: async (ctx) => {
+    const chosen = await ctx.dialogs.openImportFile();
+    return { file: chosen === null ? null : ctx.files.register(chosen) };
+  },
+
+  previewImport: async (ctx, args) => {
+    const report = await runImport(ctx, args.token, args.acceptUnknownSender, true);
+    return toPreview(ctx, args.token, report);
+  },
+
+  applyImport: async (ctx, args) => {
+    const report = await runImport(ctx, args.token, args.acceptUnknownSender, false);
+    return {
+      alreadyImportedAt: report.status === 'already imported' ? report.importedOn : null,
+      newCases: report.newCases.length,
+      updatedCases: report.updatedCases.length,
+      newConflicts: report.newConflicts.length,
+    };
+  },
+
+  handOffCase: async (ctx, args) => {
+    ctx.session.requireVault().getCase(args.id);
+    checkRecipients(ctx, [args.to]);
+    const outFile = await ctx.dialogs.saveFile(`crossing-handoff-${localDate(ctx.now())}.crossing`, 'crossing');
+    if (outFile === null) return { savedAs: null, purged: false };
+    const result = await handoffCase(ctx.session.requireVault(), args.id, {
+      to: args.to,
+      outFile,
+      purge: args.purge,
+      omit: args.omit,
+      now: ctx.now(),
+    });
+    return { savedAs: result.file, purged: result.purged };
+  },
 };
+
+/** Fails before the save dialog opens when a recipient is unknown, rather than after the person picked a file. */
+function checkRecipients(ctx: ServiceContext, fingerprints: readonly string[]): void {
+  const vault = ctx.session.requireVault();
+  for (const fingerprint of fingerprints) {
+    const contact = contactByFingerprint(vault, fingerprint);
+    if (!contact) throw usageError(`there is no contact with the fingerprint ${fingerprint}`);
+    if (!contact.verified) throw usageError(`${contact.name} is not verified: compare the safety number first`);
+  }
+}
+
+function runImport(ctx: ServiceContext, token: string, acceptUnknownSender: boolean, dryRun: boolean) {
+  const filePath = ctx.files.resolve(token);
+  return importSealedFile(ctx.session.requireVault(), filePath, { dryRun, acceptUnknownSender, now: ctx.now() });
+}
+
+function toPreview(ctx: ServiceContext, token: string, report: ImportReport): ChannelResult<'previewImport'> {
+  return {
+    file: ctx.files.refOf(token),
+    exportId: report.exportId,
+    sender: {
+      name: report.sender.contactName,
+      fingerprint: report.sender.fingerprint,
+      known: report.sender.contactName !== null,
+      verified: report.sender.verified,
+    },
+    createdAt: report.createdAt,
+    alreadyImportedAt: report.importedOn,
+    omitted: report.omitted,
+    newCases: report.newCases.map((c) => ({ id: c.caseId, alias: c.alias })),
+    updatedCases: report.updatedCases.map((c) => ({ id: c.caseId, alias: c.alias, fields: c.fields })),
+    newConflicts: report.newConflicts.map((c) => ({ caseId: c.caseId, alias: c.alias, key: c.key })),
+    purgedSkipped: report.skippedPurgedOps,
+    ops: report.opsInFile,
+  };
+}

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestService } from './testing.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+async function vaultOf(name: string) {
+  const t = makeTestService();
+  cleanups.push(t.cleanup);
+  await t.createVault(name);
+  return t;
+}
+type T = Awaited<ReturnType<typeof vaultOf>>;
+
+/** Each adds the other's key card; `verified` as if they compared the safety number. */
+async function introduce(a: T, b: T, verified = true) {
+  const cardA = (await a.call('getKeyCard', {})).card;
+  const cardB = (await b.call('getKeyCard', {})).card;
+  const bAtA = (await a.call('addContact', { card: cardB, verified })).contact;
+  const aAtB = (await b.call('addContact', { card: cardA, verified })).contact;
+  return { bAtA, aAtB };
+}
+
+describe('vault service: identity and contacts', () => {
+  it('lists contacts with the same safety number on both sides, and verifies', async () => {
+    const [a, b] = [await vaultOf('Aset'), await vaultOf('Bela')];
+    const { bAtA, aAtB } = await introduce(a, b, false);
+    expect(bAtA).toMatchObject({ name: 'Bela', verified: false, verifiedAt: null, pendingKeyChange: false });
+    expect(bAtA.safetyNumber).toBe(aAtB.safetyNumber);
+    const verified = await a.call('verifyContact', { fingerprint: bAtA.fingerprint });
+    expect(verified.contact.verified).toBe(true);
+    expect((await a.call('listContacts', {})).contacts).toEqual([verified.contact]);
+  });
+
+  it('saves the key card where the dialog says, and nothing when cancelled', async () => {
+    const a = await vaultOf('Aset');
+    expect(await a.call('saveKeyCard', {})).toEqual({ savedAs: null });
+    const target = path.join(a.dir, 'card.txt');
+    a.answers.saveFile.push(target);
+    expect(await a.call('saveKeyCard', {})).toEqual({ savedAs: target });
+    expect(fs.readFileSync(target, 'utf8')).toBe((await a.call('getKeyCard', {})).card);
+  });
+});
+
+describe('vault service: exchange', () => {
+  it('exports from one vault and imports into another, once', async () => {
+    const [a, b] = [await vaultOf('Aset'), await vaultOf('Bela')];
+    const { bAtA } = await introduce(a, b);
+    const { id } = await a.call('createCase', { input: { alias: 'Magomed', legalName: 'Magomed X', risk: 'high' } });
+    const file = path.join(a.dir, 'to-bela.crossing');
+    a.answers.saveFile.push(file);
+    const exported = await a.call('exportCases', { caseIds: 'all', to: [bAtA.fingerprint], omit: ['legalName'] });
+    expect(exported).toMatchObject({ savedAs: file, cases: 1 });
+    expect(exported.bytes).toBe(fs.statSync(file).size);
+
+    b.answers.openImport.push(file);
+    const { file: ref } = await b.call('chooseImportFile', {});
+    expect(ref?.name).toBe('to-bela.crossing');
+    const preview = await b.call('previewImport', { token: ref!.token });
+    expect(preview).toMatchObject({
+      sender: { name: 'Aset', known: true, verified: true },
+      alreadyImportedAt: null,
+      omitted: ['legalName'],
+      newCases: [{ id, alias: 'Magomed' }],
+    });
+    expect((await b.call('queryCases', { filter: {} })).total).toBe(0);
+
+    expect(await b.call('applyImport', { token: ref!.token })).toEqual({
+      alreadyImportedAt: null,
+      newCases: 1,
+      updatedCases: 0,
+      newConflicts: 0,
+    });
+    const got = await b.call('getCase', { id });
+    expect(got.case.fields).toMatchObject({ alias: 'Magomed', legalName: null, risk: 'high' });
+    expect(got.history[0]?.authorName).toBe('Aset');
+    const again = await b.call('applyImport', { token: ref!.token });
+    expect(again.alreadyImportedAt).not.toBeNull();
+  });
+
+  it('refuses an unknown sender unless the person accepts it', async () => {
+    const [a, b] = [await vaultOf('Aset'), await vaultOf('Bela')];
+    const cardB = (await b.call('getKeyCard', {})).card;
+    const bAtA = (await a.call('addContact', { card: cardB, verified: true })).contact;
+    await a.call('createCase', { input: { alias: 'Ruslan' } });
+    const file = path.join(a.dir, 'x.crossing');
+    a.answers.saveFile.push(file);
+    await a.call('exportCases', { caseIds: 'all', to: [bAtA.fingerprint] });
+    const ref = b.service.openFile(file);
+    const refused = await b.service.handle('previewImport', { token: ref.token });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rejected', message: expect.stringContaining('sender') },
+    });
+    const preview = await b.call('previewImport', { token: ref.token, acceptUnknownSender: true });
+    expect(preview.sender).toMatchObject({ name: null, known: false, verified: false });
+  });
+
+  it('refuses to export to someone who is not a verified contact, before asking for a file', async () => {
+    const [a, b] = [await vaultOf('Aset'), await vaultOf('Bela')];
+    const { bAtA } = await introduce(a, b, false);
+    a.answers.saveFile.push(path.join(a.dir, 'never.crossing'));
+    const response = await a.service.handle('exportCases', { caseIds: 'all', to: [bAtA.fingerprint] });
+    expect(response).toMatchObject({ ok: false, error: { code: 'usage' } });
+    expect(a.answers.saveFile).toHaveLength(1);
+  });
+
+  it('hands a case off and purges it here', async () => {
+    const [a, b] = [await vaultOf('Aset'), await vaultOf('Bela')];
+    const { bAtA } = await introduce(a, b);
+    const { id } = await a.call('createCase', { input: { alias: 'Islam' } });
+    const file = path.join(a.dir, 'handoff.crossing');
+    a.answers.saveFile.push(file);
+    expect(await a.call('handOffCase', { id, to: bAtA.fingerprint, purge: true })).toEqual({
+      savedAs: file,
+      purged: true,
+    });
+    expect((await a.call('queryCases', { filter: {} })).total).toBe(0);
+    const ref = b.service.openFile(file);
+    await b.call('applyImport', { token: ref.token });
+    expect((await b.call('getCase', { id })).case.fields.assignedTo).toBe(bAtA.fingerprint);
+  });
+
+  it('answers an unknown file token with a usage error', async () => {
+    const a = await vaultOf('Aset');
+    expect(await a.service.handle('previewImport', { token: 'abc' })).toMatchObject({
+      ok: false,
+      error: { code: 'usage', message: 'this file is no longer known: choose it again' },
+    });
+  });
+});
