@@ -1,0 +1,103 @@
+/** Main process: wiring only. Every decision lives in a small module with its own tests. */
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  session,
+  utilityProcess,
+} from 'electron';
+import { DEFAULT_SETTINGS, ipcChannel, type Settings } from '../shared/ipc/contract.js';
+import { type LockReason } from '../shared/service/index.js';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './appProtocol.js';
+import { appPaths } from './appPaths.js';
+import { startAutoLock } from './autoLock.js';
+import { nativeDialogs } from './dialogs.js';
+import { crossingFileIn, openFileQueue } from './fileAssociation.js';
+import { registerIpcRelay } from './ipcRelay.js';
+import { openMainWindow } from './mainWindow.js';
+import { menuTemplate } from './menu.js';
+import { panicShortcut } from './panicShortcut.js';
+import { hardenSession } from './sessionHardening.js';
+import { settingsTap } from './settingsTap.js';
+import { claimSingleInstance } from './singleInstance.js';
+import { asVaultChild } from './vaultChild.js';
+import { createVaultHost } from './vaultHost.js';
+import { hardenWebContents } from './webContentsHardening.js';
+import { APP_PARTITION } from './windowOptions.js';
+
+const { isPackaged } = app;
+const paths = appPaths(import.meta.url);
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+let window: BrowserWindow | null = null;
+let settings: Settings = DEFAULT_SETTINGS;
+// Tests give each run a fresh folder; a packaged build always uses the per-user app folder.
+const dataDir = (!isPackaged && process.env.CROSSING_DATA_DIR) || app.getPath('userData');
+
+const host = createVaultHost({
+  spawn: () => asVaultChild(utilityProcess.fork(paths.vaultProcess, [], { serviceName: 'Crossing vault' })),
+  dataDir,
+  appVersion: app.getVersion(),
+  dialogs: nativeDialogs(
+    dialog,
+    () => window,
+    () => app.getPath('documents'),
+  ),
+  emit: (event, payload) => window?.webContents.send(ipcChannel(event), payload),
+});
+const lock = (reason: LockReason) => void host.lock(reason);
+const panic = panicShortcut(globalShortcut, () => {
+  lock('panic');
+  window?.hide();
+});
+const openedFiles = openFileQueue((filePath) => void host.openFile(filePath).catch(() => undefined));
+
+function followSettings(next: Settings): void {
+  settings = next;
+  if (!panic.use(next.panicShortcut)) console.warn(`the panic shortcut ${next.panicShortcut} could not be registered`);
+}
+
+function start(): void {
+  const appSession = session.fromPartition(APP_PARTITION);
+  for (const each of [session.defaultSession, appSession]) hardenSession(each, { isPackaged });
+  registerAppProtocol(appSession.protocol, paths.rendererDir);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged })));
+  const forward = settingsTap((channel, args) => host.call(channel, args), followSettings);
+  registerIpcRelay(ipcMain, forward);
+  forward('getSettings', {}).catch(() => followSettings(settings));
+  startAutoLock({ power: powerMonitor, autoLockMinutes: () => settings.autoLockMinutes, lock });
+  window = openMainWindow(BrowserWindow, { preload: paths.preload, isPackaged });
+  // The UI subscribes to events once React has mounted, a moment after the page has loaded.
+  window.webContents.on('did-finish-load', () => setTimeout(openedFiles.ready, 500));
+  window.webContents.on('did-start-loading', openedFiles.pause);
+  window.on('closed', () => (window = null));
+}
+
+const focus = (argv: string[]) => {
+  const file = crossingFileIn(argv);
+  if (file) openedFiles.push(file);
+  window?.show();
+  window?.focus();
+};
+
+if (claimSingleInstance(app, focus)) {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { isPackaged }));
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openedFiles.push(filePath);
+  });
+  const launchFile = crossingFileIn(process.argv);
+  if (launchFile) openedFiles.push(launchFile);
+  app.on('window-all-closed', () => app.quit()); // on every platform: quitting is what drops the keys
+  app.on('will-quit', () => {
+    panic.release();
+    host.stop();
+  });
+  void app.whenReady().then(start);
+}
