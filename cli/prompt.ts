@@ -73,8 +73,9 @@ function readHidden(terminal: Terminal, question: string): Promise<string> {
         else if (ch >= ' ') answer.push(ch);
       }
     };
-    write(question);
+    // Raw mode (no echo) before the question: an answer typed the moment it shows must not echo.
     input.setRawMode(true);
+    write(question);
     input.on('data', onData);
     input.resume();
   });

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../shared/testing/tempDir.js';
+import { addCase, crossing, initVault, sha256, withPassphrase } from '../testing/runCrossing.js';
+
+let dir: string;
+let cleanup: () => void;
+let vault: string;
+const env = withPassphrase();
+
+beforeAll(() => {
+  ({ dir, cleanup } = makeTempDir());
+  vault = path.join(dir, 'cases.crossing-vault');
+  initVault(vault);
+  for (const alias of ['Рамзан', 'Luiza', 'Ислам']) addCase(vault, { alias, notes: [`note on ${alias}`] });
+});
+afterAll(() => cleanup());
+
+describe('crossing check', () => {
+  it('passes on a good vault, with counts', () => {
+    const result = crossing(['check', vault], { env });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^ok: 3 segments, 1 records, 6 ops, 3 cases authenticated\n$/);
+    const json = JSON.parse(crossing(['check', vault, '--json'], { env }).stdout) as Record<string, unknown>;
+    expect(json).toEqual({ ok: true, segments: 3, records: 1, ops: 6, cases: 3 });
+  });
+
+  it('prints no progress when stderr is not a terminal', () => {
+    expect(crossing(['check', vault], { env }).stderr).toBe('');
+  });
+
+  it('fails with exit 3 on a tampered row, naming it, the file untouched', () => {
+    const db = new Database(vault);
+    const rows = db.prepare('SELECT id, sealed FROM op_segments').all() as { id: Buffer; sealed: Buffer }[];
+    const row = rows[rows.length - 1]!;
+    row.sealed[row.sealed.length - 1]! ^= 0x80; // the last byte of the authentication tag
+    db.prepare('UPDATE op_segments SET sealed = ? WHERE id = ?').run(row.sealed, row.id);
+    db.close();
+    const before = sha256(vault);
+    const result = crossing(['check', vault], { env });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(
+      new RegExp(`^crossing: the vault row op_segments/${row.id.toString('hex')} does not authenticate`),
+    );
+    expect(sha256(vault)).toBe(before);
+  });
+});

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../shared/testing/tempDir.js';
+import { PASSPHRASE, crossing, crossingWithoutTerminal, sha256, withPassphrase } from '../testing/runCrossing.js';
+
+let dir: string;
+let cleanup: () => void;
+let vault: string;
+beforeEach(() => {
+  ({ dir, cleanup } = makeTempDir());
+  vault = path.join(dir, 'new.crossing-vault');
+});
+afterEach(() => cleanup());
+
+const RECOVERY_KEY = /^[0-9A-Z]{4}(-[0-9A-Z]{4}){8}$/;
+
+describe('crossing init', () => {
+  it('creates a vault and prints the recovery key once, with a warning', () => {
+    const result = crossing(['init', vault, '--kdf', 'interactive'], { env: withPassphrase() });
+    expect(result.status, result.stderr).toBe(0);
+    const key = result.stdout.split('\n').find((line) => RECOVERY_KEY.test(line.trim()));
+    expect(key).toBeDefined();
+    expect(result.stdout).toMatch(/keep it apart from this laptop/);
+    expect(result.stdout).not.toContain(PASSPHRASE);
+    expect(crossing(['check', vault], { env: withPassphrase() }).status).toBe(0);
+    expect(crossing(['check', vault], { env: { CROSSING_RECOVERY_KEY: key!.trim() } }).status).toBe(0);
+  });
+
+  it('prints {vault, recoveryKey, fingerprint} with --json', () => {
+    const result = crossing(['init', vault, '--kdf', 'interactive', '--json'], { env: withPassphrase() });
+    const out = JSON.parse(result.stdout) as { vault: string; recoveryKey: string; fingerprint: string };
+    expect(out.vault).toBe(vault);
+    expect(out.recoveryKey).toMatch(RECOVERY_KEY);
+    expect(out.fingerprint).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('takes the passphrase from a file, less one trailing newline only', () => {
+    const file = path.join(dir, 'passphrase.txt');
+    fs.writeFileSync(file, `${PASSPHRASE} \n\n`);
+    expect(crossing(['init', vault, '--kdf', 'interactive', '--passphrase-file', file]).status).toBe(0);
+    expect(crossing(['check', vault], { env: withPassphrase() }).status).toBe(2);
+    expect(crossing(['check', vault], { env: { CROSSING_PASSPHRASE: `${PASSPHRASE} \n` } }).status).toBe(0);
+    expect(crossing(['check', vault, '--passphrase-file', file]).status).toBe(0);
+  });
+
+  it('refuses an existing file (exit 1) and leaves it untouched', () => {
+    fs.writeFileSync(vault, 'precious');
+    const before = sha256(vault);
+    const result = crossing(['init', vault, '--kdf', 'interactive'], { env: withPassphrase() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('already exists: Crossing never overwrites a file');
+    expect(sha256(vault)).toBe(before);
+  });
+
+  it('refuses a short passphrase (exit 1), creating nothing', () => {
+    const result = crossing(['init', vault, '--kdf', 'interactive'], { env: { CROSSING_PASSPHRASE: 'short' } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('at least 10 characters');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a folder that does not exist (exit 1)', () => {
+    const result = crossing(['init', path.join(dir, 'no', 'such', 'v')], { env: withPassphrase() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('does not exist');
+  });
+
+  it('exits 1 saying how to give the passphrase when there is no terminal', async () => {
+    const result = await crossingWithoutTerminal(['init', vault, '--kdf', 'interactive']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/no terminal to ask for the new passphrase: .*CROSSING_PASSPHRASE/);
+    expect(fs.existsSync(vault)).toBe(false);
+  });
+});
