@@ -70,6 +70,9 @@ export async function launchElectronApp(): Promise<LaunchedApp> {
     call,
     value: (channel, args) => valueOf(channel, call(channel, args)),
   };
+  // Specs read the UI's English wording (models/strings.ts); the app starts in Russian otherwise.
+  await control.value('updateSettings', { language: 'en' });
+  await page.reload();
   return {
     page,
     control,

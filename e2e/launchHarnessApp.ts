@@ -24,6 +24,8 @@ export async function launchHarnessApp(browser: Browser): Promise<LaunchedApp> {
     call: (channel, args) => harness.call(channel, args),
     value: (channel, args) => valueOf(channel, harness.call(channel, args)),
   };
+  // Specs read the UI's English wording (models/strings.ts); the app starts in Russian otherwise.
+  await control.value('updateSettings', { language: 'en' });
   await page.goto(harness.url);
   return {
     page,
