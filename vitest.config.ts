@@ -6,6 +6,8 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'cli/**/*.test.ts',
       'electron/**/*.test.ts',
+      'build/**/*.test.ts',
+      'scripts/**/*.test.ts',
       'renderer/**/*.test.ts',
       'e2e/harness/**/*.test.ts',
     ],
