@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelResult, Settings } from '../../shared/ipc/contract';
+import { api, onEvent } from './api';
+import { setLanguage } from './i18n';
+import { LockedGate } from './screens/LockedGate';
+import { Workspace } from './Workspace';
+import type { Me } from './state/app';
+
+type AppState = ChannelResult<'getAppState'>;
+type Phase = { kind: 'loading' } | { kind: 'locked'; state: AppState; reason?: string } | { kind: 'open'; me: Me };
+
+function applyTheme(theme: Settings['theme']): void {
+  document.documentElement.dataset.theme = theme;
+}
+
+/** Top of the UI: decides between the locked gate (create / unlock) and the unlocked workspace. */
+export function App() {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const refresh = useCallback(async (reason?: string) => {
+    try {
+      const state = await api.getAppState({});
+      setSettings(state.settings);
+      setLanguage(state.settings.language);
+      applyTheme(state.settings.theme);
+      if (state.unlocked && state.me) setPhase({ kind: 'open', me: state.me });
+      else setPhase({ kind: 'locked', state, ...(reason ? { reason } : {}) });
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    // State is set when the vault answers, not synchronously in the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => onEvent('locked', ({ reason }) => void refresh(reason)), [refresh]);
+
+  useEffect(() => {
+    const ready =
+      phase.kind === 'open' ? 'app' : phase.kind === 'locked' ? (phase.state.vaultExists ? 'unlock' : 'create') : '';
+    if (ready) document.body.dataset.ready = ready;
+    else delete document.body.dataset.ready;
+  }, [phase]);
+
+  const updateSettings = useCallback(async (patch: Partial<Settings>) => {
+    const next = await api.updateSettings(patch);
+    setSettings(next);
+    setLanguage(next.language);
+    applyTheme(next.theme);
+  }, []);
+
+  const lock = useCallback(
+    async (reason = 'user') => {
+      setPhase({ kind: 'loading' });
+      try {
+        await api.lockVault({});
+      } finally {
+        await refresh(reason);
+      }
+    },
+    [refresh],
+  );
+
+  if (loadError) {
+    return (
+      <main className="gate">
+        <p role="alert" className="alert alert-error">
+          {t('app.loadFailed')} {loadError}
+        </p>
+      </main>
+    );
+  }
+  if (phase.kind === 'loading' || !settings) {
+    return (
+      <main className="gate" aria-busy="true">
+        <p className="muted">{t('app.loading')}</p>
+      </main>
+    );
+  }
+  if (phase.kind === 'locked') {
+    return (
+      <LockedGate
+        state={phase.state}
+        settings={settings}
+        reason={phase.reason}
+        onUpdateSettings={updateSettings}
+        onOpened={() => void refresh()}
+      />
+    );
+  }
+  return <Workspace me={phase.me} settings={settings} updateSettings={updateSettings} lock={lock} />;
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PIPELINE_STAGES, STAGES, type Stage } from '../../../shared/model/case';
+import { api, ApiError } from '../api';
+import { BoardCard } from '../components/BoardCard';
+import { ErrorNote } from '../components/ErrorNote';
+import { formatNumber } from '../format';
+import { useApp } from '../state/app';
+import type { CaseRow } from '../state/useCasePages';
+
+const PER_COLUMN = 60;
+type Column = { total: number; rows: CaseRow[] };
+
+/** The pipeline as columns: moving a card (drag, keyboard or its menu) changes the case's stage. */
+export function BoardScreen() {
+  const { t } = useTranslation();
+  const { navigate, notify } = useApp();
+  const [columns, setColumns] = useState<Partial<Record<Stage, Column>>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [dragOver, setDragOver] = useState<Stage | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all(
+      STAGES.map((stage) =>
+        api
+          .queryCases({ filter: { stage: [stage] }, sort: { key: 'updatedAt', direction: 'desc' }, limit: PER_COLUMN })
+          .then((r) => [stage, { total: r.total, rows: r.rows }] as const),
+      ),
+    ).then(
+      (entries) => live && setColumns(Object.fromEntries(entries)),
+      (e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('failure', String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tick]);
+
+  const move = useCallback(
+    async (row: CaseRow, stage: Stage) => {
+      if (row.stage === stage || stage === 'closed') return;
+      try {
+        await api.updateCase({ id: row.id, patch: row.stage === 'closed' ? { stage, closedReason: null } : { stage } });
+        notify(t('board.moved', { alias: row.alias, stage: t(`stage.${stage}`) }));
+        setTick((n) => n + 1);
+      } catch (e) {
+        setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      }
+    },
+    [notify, t],
+  );
+
+  const findRow = (id: string) => STAGES.flatMap((s) => columns[s]?.rows ?? []).find((r) => r.id === id);
+
+  return (
+    <section className="screen-board" aria-labelledby="board-title">
+      <header className="screen-head">
+        <h1 id="board-title">{t('board.title')}</h1>
+        <span className="muted small">{t('board.hint')}</span>
+      </header>
+      <ErrorNote error={error} />
+      <div className="board">
+        {STAGES.map((stage) => {
+          const column = columns[stage];
+          const droppable = stage !== 'closed';
+          return (
+            <section
+              key={stage}
+              className={`board-column ${dragOver === stage ? 'drag-over' : ''} ${stage === 'closed' ? 'column-closed' : ''}`}
+              aria-labelledby={`col-${stage}`}
+              onDragOver={(e) => {
+                if (!droppable) return;
+                e.preventDefault();
+                setDragOver(stage);
+              }}
+              onDragLeave={() => setDragOver((s) => (s === stage ? null : s))}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragOver(null);
+                const row = findRow(e.dataTransfer.getData('text/x-crossing-case'));
+                if (row) void move(row, stage);
+              }}
+            >
+              <h2 id={`col-${stage}`} className="column-head">
+                <span>{t(`stage.${stage}`)}</span>
+                <span className="muted">{column ? formatNumber(column.total) : ''}</span>
+              </h2>
+              <ul className="column-cards">
+                {column?.rows.map((row) => (
+                  <BoardCard
+                    key={row.id}
+                    row={row}
+                    stages={PIPELINE_STAGES}
+                    onOpen={() => navigate({ name: 'case', id: row.id })}
+                    onMove={(s) => void move(row, s)}
+                  />
+                ))}
+              </ul>
+              {column && column.total > column.rows.length ? (
+                <p className="muted small more">{t('board.more', { count: column.total - column.rows.length })}</p>
+              ) : null}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelResult } from '../../../shared/ipc/contract';
+import { api, ApiError } from '../api';
+import { draftOf, patchOf, validate, type CaseState, type Draft } from '../caseForm';
+import { RiskBadge, StageBadge } from '../components/Badges';
+import { ErrorNote } from '../components/ErrorNote';
+import { useApp } from '../state/app';
+import { usePeople } from '../state/usePeople';
+import { CaseFieldsForm } from './case/CaseFieldsForm';
+import { ConflictPanel } from './case/ConflictPanel';
+import { ContactsEditor } from './case/ContactsEditor';
+import { DocumentsEditor } from './case/DocumentsEditor';
+import { TasksEditor } from './case/TasksEditor';
+import { Timeline } from './case/Timeline';
+
+type Loaded = ChannelResult<'getCase'>;
+
+/** One case: every field of the model, its lists, its conflicts and its whole history. */
+export function CaseScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { navigate, notify } = useApp();
+  const people = usePeople();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [showErrors, setShowErrors] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  const load = async (keepDraft = false) => {
+    try {
+      const result = await api.getCase({ id });
+      setLoaded(result);
+      if (!keepDraft) setDraft(draftOf(result.case));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+    }
+  };
+
+  useEffect(() => {
+    let live = true;
+    api.getCase({ id }).then(
+      (result) => {
+        if (!live) return;
+        setLoaded(result);
+        setDraft(draftOf(result.case));
+      },
+      (e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('failure', String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const errors = useMemo(() => (draft ? validate(draft) : {}), [draft]);
+  const patch = useMemo(() => (loaded && draft ? patchOf(loaded.case, draft) : {}), [loaded, draft]);
+  const dirty = Object.keys(patch).length > 0;
+
+  const applyCase = (next: CaseState) => {
+    setLoaded((l) => (l ? { ...l, case: next } : l));
+    void load(true);
+  };
+
+  const save = async () => {
+    if (!loaded || !draft) return;
+    setShowErrors(true);
+    if (Object.keys(errors).length) {
+      notify(t('case.fixErrors'), 'error');
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = await api.updateCase({ id, patch });
+      setDraft(draftOf(result.case));
+      setShowErrors(false);
+      applyCase(result.case);
+      notify(t('case.saved'));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!loaded || !draft) {
+    return (
+      <section className="screen-case">
+        <ErrorNote error={error} />
+        {!error ? <p className="muted">{t('app.loading')}</p> : null}
+      </section>
+    );
+  }
+  const c = loaded.case;
+  const visibleErrors = showErrors ? errors : onlyTouched(errors, loaded.case, draft);
+
+  return (
+    <section className="screen-case" aria-labelledby="case-title">
+      <header className="screen-head sticky-head">
+        <button type="button" className="btn btn-ghost" onClick={() => navigate({ name: 'cases' })}>
+          ← {t('nav.cases')}
+        </button>
+        <h1 id="case-title" className="case-title">
+          {c.fields.alias}
+        </h1>
+        <StageBadge stage={c.fields.stage} />
+        <RiskBadge risk={c.fields.risk} />
+        <div className="spacer" />
+        {dirty ? <span className="muted small">{t('case.unsaved')}</span> : null}
+        <button type="button" className="btn" disabled={!dirty || saving} onClick={() => setDraft(draftOf(c))}>
+          {t('case.discard')}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={!dirty || saving} onClick={() => void save()}>
+          {saving ? t('case.saving') : t('case.save')}
+        </button>
+        <button type="button" className="btn" onClick={() => navigate({ name: 'exchange', handOff: id })}>
+          {t('case.handOff')}
+        </button>
+      </header>
+      <ErrorNote error={error} />
+      {c.conflicts.length ? (
+        <ConflictPanel
+          caseState={c}
+          nameOf={people.nameOf}
+          onResolved={(next) => {
+            setDraft(draftOf(next));
+            applyCase(next);
+          }}
+        />
+      ) : null}
+      <div className="case-grid">
+        <div className="case-main">
+          <CaseFieldsForm
+            draft={draft}
+            setDraft={setDraft}
+            errors={visibleErrors}
+            contacts={people.contacts}
+            nameOf={people.nameOf}
+          />
+          <ContactsEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
+          <DocumentsEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
+          <TasksEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
+        </div>
+        <aside className="case-side">
+          <Timeline caseState={c} history={loaded.history} nameOf={people.nameOf} onNoteAdded={applyCase} />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+/** Before the first save attempt, only complain about fields the person has changed. */
+function onlyTouched(errors: Record<string, string | undefined>, original: CaseState, draft: Draft) {
+  const out: Record<string, string | undefined> = {};
+  const changed = patchOf(original, draft);
+  for (const [key, value] of Object.entries(errors)) {
+    const root = key.split('.')[0] ?? key;
+    if (root in changed || key === 'birthYear' || key === 'closedReason') out[key] = value;
+  }
+  return out;
+}

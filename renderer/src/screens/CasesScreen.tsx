@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NEEDS, PASSPORT_STATUSES, RISKS, STAGES } from '../../../shared/model/case';
+import type { CaseFilter } from '../../../shared/search/filter';
+import { api } from '../api';
+import { CaseTable } from '../components/CaseTable';
+import { ErrorNote } from '../components/ErrorNote';
+import { FilterMenu } from '../components/FilterMenu';
+import { countryName, formatNumber, today } from '../format';
+import { presetOf, presets } from '../presets';
+import { useApp } from '../state/app';
+import { useCasePages, type CaseSort } from '../state/useCasePages';
+import { usePeople } from '../state/usePeople';
+
+/** The case list: saved filters, a filter per enumerated field, instant search, a sortable virtual table. */
+export function CasesScreen() {
+  const { t } = useTranslation();
+  const { me, navigate } = useApp();
+  const { contacts, nameOf } = usePeople();
+  const [filter, setFilter] = useState<CaseFilter>({});
+  const [searchText, setSearchText] = useState('');
+  const [sort, setSort] = useState<CaseSort>({ key: 'updatedAt', direction: 'desc' });
+  const [countries, setCountries] = useState<string[]>([]);
+  const day = today();
+  const presetList = useMemo(() => presets(me.fingerprint, day), [me.fingerprint, day]);
+  const activePreset = presetOf(filter, presetList);
+
+  useEffect(() => {
+    const handle = window.setTimeout(() => {
+      setFilter((f) => {
+        const search = searchText.trim() || undefined;
+        return f.search === search ? f : { ...f, search };
+      });
+    }, 120);
+    return () => window.clearTimeout(handle);
+  }, [searchText]);
+
+  useEffect(() => {
+    api.getStats({ today: day }).then(
+      (s) => setCountries(Object.keys(s.byRefugeCountry).filter(Boolean).sort()),
+      () => undefined,
+    );
+  }, [day]);
+
+  const { total, rowAt, ensureRange, error, version } = useCasePages(filter, sort);
+  const set = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K]) => setFilter((f) => ({ ...f, [key]: value }));
+
+  const assignees = ['', me.fingerprint, ...contacts.map((c) => c.fingerprint)];
+
+  return (
+    <section className="screen-cases" aria-labelledby="cases-title">
+      <header className="screen-head">
+        <h1 id="cases-title">{t('cases.title')}</h1>
+        <span className="muted count" aria-live="polite">
+          {total === null ? '' : t('cases.count', { count: total, formatted: formatNumber(total) })}
+        </span>
+        <div className="spacer" />
+        <div className="search-box">
+          <label htmlFor="case-search" className="sr-only">
+            {t('cases.search')}
+          </label>
+          <input
+            id="case-search"
+            type="search"
+            placeholder={t('cases.searchPlaceholder')}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <kbd aria-hidden="true">Ctrl F</kbd>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'newCase' })}>
+          {t('cases.new')}
+        </button>
+      </header>
+      <div className="presets" role="group" aria-label={t('cases.savedFilters')}>
+        {presetList.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className="chip"
+            aria-pressed={activePreset === p.id}
+            onClick={() => setFilter({ ...p.filter, ...(filter.search ? { search: filter.search } : {}) })}
+          >
+            {t(`presets.${p.id}`)}
+          </button>
+        ))}
+      </div>
+      <div className="filters" role="group" aria-label={t('filters.label')}>
+        <FilterMenu
+          label={t('cases.col.stage')}
+          options={STAGES}
+          optionLabel={(v) => t(`stage.${v}`)}
+          selected={filter.stage}
+          onChange={(v) => set('stage', v)}
+        />
+        <FilterMenu
+          label={t('cases.col.passport')}
+          options={PASSPORT_STATUSES}
+          optionLabel={(v) => t(`passport.${v}`)}
+          selected={filter.passport}
+          onChange={(v) => set('passport', v)}
+        />
+        <FilterMenu
+          label={t('cases.col.internalPassport')}
+          options={PASSPORT_STATUSES}
+          optionLabel={(v) => t(`passport.${v}`)}
+          selected={filter.internalPassport}
+          onChange={(v) => set('internalPassport', v)}
+        />
+        <FilterMenu
+          label={t('cases.col.refugeCountry')}
+          options={countries}
+          optionLabel={(v) => countryName(v)}
+          selected={filter.country}
+          onChange={(v) => set('country', v)}
+        />
+        <FilterMenu
+          label={t('cases.col.risk')}
+          options={RISKS}
+          optionLabel={(v) => t(`risk.${v}`)}
+          selected={filter.risk}
+          onChange={(v) => set('risk', v)}
+        />
+        <FilterMenu
+          label={t('case.needs')}
+          options={NEEDS}
+          optionLabel={(v) => t(`need.${v}`)}
+          selected={filter.needs}
+          onChange={(v) => set('needs', v)}
+        />
+        <FilterMenu
+          label={t('cases.col.assignedTo')}
+          options={assignees}
+          optionLabel={(v) => (v ? nameOf(v) : t('cases.unassigned'))}
+          selected={filter.assignedTo}
+          onChange={(v) => set('assignedTo', v)}
+        />
+        <label className="checkbox filter-toggle">
+          <input
+            type="checkbox"
+            checked={filter.hasConflicts === true}
+            onChange={(e) => set('hasConflicts', e.target.checked || undefined)}
+          />
+          <span>{t('presets.conflicts')}</span>
+        </label>
+        <label className="checkbox filter-toggle">
+          <input
+            type="checkbox"
+            checked={filter.overdueOn !== undefined}
+            onChange={(e) => set('overdueOn', e.target.checked ? day : undefined)}
+          />
+          <span>{t('presets.overdue')}</span>
+        </label>
+        {activePreset !== 'all' ? (
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => setFilter(filter.search ? { search: filter.search } : {})}
+          >
+            {t('filters.clearAll')}
+          </button>
+        ) : null}
+      </div>
+      <ErrorNote error={error} />
+      {total === 0 ? (
+        <div className="empty">
+          <p>{filter.search || activePreset !== 'all' ? t('cases.noMatch') : t('cases.empty')}</p>
+        </div>
+      ) : (
+        <CaseTable
+          total={total ?? 0}
+          rowAt={rowAt}
+          ensureRange={ensureRange}
+          sort={sort}
+          onSort={setSort}
+          onOpen={(id) => navigate({ name: 'case', id })}
+          nameOf={nameOf}
+          version={version}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileRef } from '../state/app';
+import { ExportPanel } from './exchange/ExportPanel';
+import { HandOffPanel } from './exchange/HandOffPanel';
+import { ImportPanel } from './exchange/ImportPanel';
+
+type View = 'export' | 'import' | 'handOff';
+
+/** Sealed files in and out: export to contacts, import with a preview, hand a case off. */
+export function ExchangeScreen({
+  importFile,
+  handOff,
+}: {
+  importFile?: FileRef | undefined;
+  handOff?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>(importFile ? 'import' : handOff ? 'handOff' : 'export');
+  return (
+    <section className="screen-exchange" aria-labelledby="exchange-title">
+      <header className="screen-head">
+        <h1 id="exchange-title">{t('exchange.title')}</h1>
+        <div className="segmented" role="group" aria-label={t('exchange.title')}>
+          {(['export', 'import', 'handOff'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+              {t(`exchange.view.${v}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      {view === 'export' ? <ExportPanel /> : null}
+      {view === 'import' ? <ImportPanel initialFile={importFile} /> : null}
+      {view === 'handOff' ? <HandOffPanel caseId={handOff} /> : null}
+    </section>
+  );
+}

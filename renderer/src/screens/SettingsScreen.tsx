@@ -1,0 +1,201 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api';
+import { ErrorNote } from '../components/ErrorNote';
+import { Field } from '../components/Field';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { StrengthMeter } from '../components/StrengthMeter';
+import { DEFAULT_KDF, KDF_LEVELS, type KdfLevel } from '../kdf';
+import { MIN_PASSPHRASE_LENGTH, passphraseAcceptable } from '../passphrase';
+import { useApp } from '../state/app';
+
+const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
+const THEMES = ['system', 'light', 'dark'] as const;
+
+/** Language, theme, auto-lock, panic shortcut; passphrase and KDF level. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const { settings, updateSettings, notify } = useApp();
+  const [shortcut, setShortcut] = useState(settings.panicShortcut);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const save = async (patch: Parameters<typeof updateSettings>[0]) => {
+    setError(null);
+    try {
+      await updateSettings(patch);
+      notify(t('settings.saved'));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+    }
+  };
+
+  return (
+    <section className="screen-settings" aria-labelledby="settings-title">
+      <header className="screen-head">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+      </header>
+      <div className="two-col">
+        <section className="panel stack" aria-labelledby="prefs-title">
+          <h2 id="prefs-title">{t('settings.preferences')}</h2>
+          <ErrorNote error={error} />
+          <div className="setting">
+            <span className="setting-label">{t('settings.language')}</span>
+            <LanguageSwitch value={settings.language} onChange={(language) => void save({ language })} />
+          </div>
+          <div className="setting">
+            <span className="setting-label">{t('settings.theme')}</span>
+            <div className="segmented" role="group" aria-label={t('settings.theme')}>
+              {THEMES.map((theme) => (
+                <button
+                  key={theme}
+                  type="button"
+                  aria-pressed={settings.theme === theme}
+                  onClick={() => void save({ theme })}
+                >
+                  {t(`settings.themes.${theme}`)}
+                </button>
+              ))}
+            </div>
+          </div>
+          <Field label={t('settings.autoLock')} hint={t('settings.autoLockHint')}>
+            {(p) => (
+              <select
+                {...p}
+                value={settings.autoLockMinutes}
+                onChange={(e) => void save({ autoLockMinutes: Number(e.target.value) })}
+              >
+                {[...new Set([...AUTO_LOCK_CHOICES, settings.autoLockMinutes])]
+                  .sort((a, b) => a - b)
+                  .map((m) => (
+                    <option key={m} value={m}>
+                      {t('settings.minutes', { count: m })}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <form
+            className="row align-end"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (shortcut.trim()) void save({ panicShortcut: shortcut.trim() });
+            }}
+          >
+            <Field label={t('settings.panicShortcut')} hint={t('settings.panicHint')} className="grow">
+              {(p) => <input {...p} className="mono" value={shortcut} onChange={(e) => setShortcut(e.target.value)} />}
+            </Field>
+            <button
+              type="submit"
+              className="btn"
+              disabled={shortcut.trim() === settings.panicShortcut || !shortcut.trim()}
+            >
+              {t('settings.apply')}
+            </button>
+          </form>
+        </section>
+        <ChangePassphrase />
+      </div>
+    </section>
+  );
+}
+
+function ChangePassphrase() {
+  const { t } = useTranslation();
+  const { notify } = useApp();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [kdf, setKdf] = useState<KdfLevel>(DEFAULT_KDF);
+  const [touched, setTouched] = useState(false);
+  const [wrong, setWrong] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!current || !passphraseAcceptable(next) || next !== confirm) return;
+    setBusy(true);
+    setWrong(false);
+    setError(null);
+    try {
+      await api.changePassphrase({ current, next, kdf });
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setTouched(false);
+      notify(t('settings.passphraseChanged'));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'auth') setWrong(true);
+      else setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel stack" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="pass-title">
+      <h2 id="pass-title">{t('settings.changePassphrase')}</h2>
+      <p className="small muted">{t('settings.changePassphraseIntro')}</p>
+      <Field
+        label={t('settings.currentPassphrase')}
+        error={wrong ? t('gate.unlock.wrong.passphrase') : touched && !current ? t('validation.required') : null}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('settings.newPassphrase')}
+        error={
+          touched && !passphraseAcceptable(next) ? t('gate.create.tooWeak', { count: MIN_PASSPHRASE_LENGTH }) : null
+        }
+        hint={<StrengthMeter id="new-strength" passphrase={next} />}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('gate.create.confirm')} error={touched && confirm !== next ? t('gate.create.mismatch') : null}>
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+        )}
+      </Field>
+      <fieldset className="fieldset">
+        <legend>{t('kdf.label')}</legend>
+        {KDF_LEVELS.map((level) => (
+          <label key={level} className="radio">
+            <input type="radio" name="kdf-change" checked={kdf === level} onChange={() => setKdf(level)} />
+            <span>
+              {t(`kdf.${level}.name`)} <span className="muted small">— {t(`kdf.${level}.hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <ErrorNote error={error} />
+      <div className="row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('settings.changing') : t('settings.change')}
+        </button>
+      </div>
+    </form>
+  );
+}

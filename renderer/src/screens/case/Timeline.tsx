@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelResult } from '../../../../shared/ipc/contract';
+import { api, ApiError } from '../../api';
+import type { CaseState } from '../../caseForm';
+import { describeValue, fieldOfKey, hlcTime } from '../../describeValue';
+import { ErrorNote } from '../../components/ErrorNote';
+import { formatDateTime } from '../../format';
+
+type History = ChannelResult<'getCase'>['history'];
+type Props = {
+  caseState: CaseState;
+  history: History;
+  nameOf: (fp: string) => string;
+  onNoteAdded: (next: CaseState) => void;
+};
+
+type Entry = { id: string; at: number; author: string; kind: 'note' | 'change'; text?: string; lines?: string[] };
+
+/** Notes and every change to the case, newest first: who, when, what. */
+export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const entries: Entry[] = [
+    ...caseState.notes.map((n) => ({
+      id: n.id,
+      at: hlcTime(n.hlc),
+      author: nameOf(n.author),
+      kind: 'note' as const,
+      text: n.text,
+    })),
+    ...history
+      .filter((h) => h.type !== 'note')
+      .map((h) => ({
+        id: h.opId,
+        at: h.at,
+        author: h.authorName ?? nameOf(h.author),
+        kind: 'change' as const,
+        lines:
+          h.type === 'create'
+            ? [t('timeline.created')]
+            : h.changes.map((c) => {
+                const field = fieldOfKey(c.key);
+                const label = t(`field.${field}`);
+                if (c.from === undefined || (Array.isArray(c.from) && c.from.length === 0))
+                  return t('timeline.set', { field: label, to: describeValue(t, field, c.to, nameOf) });
+                // `from` lists the value(s) this write replaced: more than one after a merged conflict.
+                const from = Array.isArray(c.from)
+                  ? c.from.map((v) => describeValue(t, field, v, nameOf)).join(' | ')
+                  : describeValue(t, field, c.from, nameOf);
+                return c.to === undefined || c.to === null
+                  ? t('timeline.removed', { field: label, from })
+                  : t('timeline.changed', { field: label, from, to: describeValue(t, field, c.to, nameOf) });
+              }),
+      })),
+  ].sort((a, b) => b.at - a.at);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!note.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { case: next } = await api.addNote({ id: caseState.id, text: note });
+      setNote('');
+      onNoteAdded(next);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <form onSubmit={(e) => void submit(e)} className="note-form">
+        <label htmlFor="note-text" className="sr-only">
+          {t('timeline.newNote')}
+        </label>
+        <textarea
+          id="note-text"
+          rows={3}
+          placeholder={t('timeline.notePlaceholder')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+          }}
+        />
+        <ErrorNote error={error} />
+        <button type="submit" className="btn btn-small" disabled={busy || !note.trim()}>
+          {t('timeline.addNote')}
+        </button>
+      </form>
+      <ol className="timeline-list">
+        {entries.map((entry) => (
+          <li key={entry.id} className={`timeline-entry entry-${entry.kind}`}>
+            <div className="entry-meta small muted">
+              <span className="entry-author">{entry.author}</span>
+              {' · '}
+              <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
+            </div>
+            {entry.kind === 'note' ? (
+              <p className="note-text">{entry.text}</p>
+            ) : (
+              <ul className="change-lines">
+                {entry.lines?.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import type { ChannelResult } from '../../../../shared/ipc/contract';
+import { fieldOfKey } from '../../describeValue';
+import { formatDateTime, shortFingerprint } from '../../format';
+
+/** What a file would change: new cases, updated fields, new conflicts; and who sent it. */
+export function ImportPreviewView({ preview }: { preview: ChannelResult<'previewImport'> }) {
+  const { t } = useTranslation();
+  const sender = preview.sender;
+  const senderState = !sender.known ? 'unknown' : sender.verified ? 'verified' : 'unverified';
+  return (
+    <div className="import-preview stack" aria-label={t('exchange.previewTitle')}>
+      <h3>{t('exchange.previewTitle')}</h3>
+      <dl className="facts">
+        <dt>{t('exchange.sender')}</dt>
+        <dd>
+          {sender.name ?? shortFingerprint(sender.fingerprint)}{' '}
+          <span className={`badge trust-${senderState === 'unknown' ? 'changed' : senderState}`}>
+            {t(`exchange.senderState.${senderState}`)}
+          </span>
+        </dd>
+        <dt>{t('exchange.createdAt')}</dt>
+        <dd>{formatDateTime(preview.createdAt)}</dd>
+        <dt>{t('exchange.ops')}</dt>
+        <dd>{preview.ops}</dd>
+        {preview.omitted.length ? (
+          <>
+            <dt>{t('exchange.omittedBySender')}</dt>
+            <dd>{preview.omitted.map((f) => t(`field.${f}`)).join(', ')}</dd>
+          </>
+        ) : null}
+      </dl>
+      {preview.alreadyImportedAt ? (
+        <p className="alert alert-info">
+          {t('exchange.alreadyImported', { date: formatDateTime(preview.alreadyImportedAt) })}
+        </p>
+      ) : null}
+      <div className="preview-grid">
+        <div>
+          <h4>{t('exchange.newCases', { count: preview.newCases.length })}</h4>
+          <ul className="plain-list">
+            {preview.newCases.map((c) => (
+              <li key={c.id}>{c.alias}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h4>{t('exchange.updatedCases', { count: preview.updatedCases.length })}</h4>
+          <ul className="plain-list">
+            {preview.updatedCases.map((c) => (
+              <li key={c.id}>
+                {c.alias}: <span className="muted">{c.fields.map((f) => t(`field.${fieldOfKey(f)}`)).join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h4>{t('exchange.newConflicts', { count: preview.newConflicts.length })}</h4>
+          <ul className="plain-list">
+            {preview.newConflicts.map((c) => (
+              <li key={`${c.caseId}-${c.key}`}>
+                {c.alias}: <span className="muted">{t(`field.${fieldOfKey(c.key)}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      {preview.purgedSkipped ? (
+        <p className="small muted">{t('exchange.purgedSkipped', { count: preview.purgedSkipped })}</p>
+      ) : null}
+    </div>
+  );
+}
