@@ -34,6 +34,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its configuration and hooks as CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The shell hosts the vault service and the UI's files; it never imports the UI's code or the CLI.
     files: ['electron/**/*.ts'],
     rules: {
