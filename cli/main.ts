@@ -2,15 +2,30 @@ import { ERROR_CODES, toCrossingError } from '../shared/errors.js';
 import type { Command } from './command.js';
 import { caseCommands } from './commands/case.js';
 import { checkCommand } from './commands/check.js';
+import { contactCommands } from './commands/contact.js';
+import { demoCommand } from './commands/demo.js';
+import { exchangeCommands } from './commands/exchange.js';
+import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
+import { statsCommand } from './commands/stats.js';
 import { printLines } from './output.js';
 
 /**
  * Every `crossing` command. Adding one: write a module with `defineCommand`, list it here; help,
  * dispatch and error handling come with it.
  */
-export const COMMANDS: readonly Command[] = [initCommand, ...caseCommands, passwdCommand, checkCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  ...caseCommands,
+  statsCommand,
+  demoCommand,
+  passwdCommand,
+  checkCommand,
+  identityCommand,
+  ...contactCommands,
+  ...exchangeCommands,
+];
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 
