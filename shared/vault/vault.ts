@@ -145,7 +145,9 @@ export class Vault {
     await loadSodium();
     const target = path.resolve(filePath);
     if (!fs.existsSync(target)) throw usageError(`there is no vault at ${filePath}`);
-    if (!fs.statSync(target).isFile()) throw authError(`${filePath} is not a Crossing vault: it is not a file`);
+    const stat = fs.statSync(target);
+    if (!stat.isFile()) throw authError(`${filePath} is not a Crossing vault: it is not a file`);
+    if (stat.size === 0) throw authError(`${filePath} is not a Crossing vault: the file is empty`);
     let db: Database.Database;
     try {
       db = new Database(target, { fileMustExist: true });
