@@ -6,12 +6,21 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
   const { t } = useTranslation();
   const [written, setWritten] = useState(false);
   return (
-    <div className="stack" aria-labelledby="recovery-title">
+    <section className="stack" aria-labelledby="recovery-title">
       <h1 id="recovery-title">{t('gate.recovery.title')}</h1>
       <p>{t('gate.recovery.intro')}</p>
-      <pre className="recovery-key" aria-label={t('gate.recovery.keyLabel')} tabIndex={0}>
-        {recoveryKey}
-      </pre>
+      <label htmlFor="recovery-key" className="sr-only">
+        {t('gate.recovery.keyLabel')}
+      </label>
+      <textarea
+        id="recovery-key"
+        className="recovery-key"
+        readOnly
+        rows={3}
+        spellCheck={false}
+        value={recoveryKey}
+        onFocus={(e) => e.target.select()}
+      />
       <p className="alert alert-warn">{t('gate.recovery.warning')}</p>
       <label className="checkbox">
         <input type="checkbox" checked={written} onChange={(e) => setWritten(e.target.checked)} />
@@ -20,6 +29,6 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; 
       <button type="button" className="btn btn-primary" disabled={!written} onClick={onDone}>
         {t('gate.recovery.continue')}
       </button>
-    </div>
+    </section>
   );
 }
