@@ -70,7 +70,8 @@ function start(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', isPackaged })));
   const forward = settingsTap((channel, args) => host.call(channel, args), followSettings);
   registerIpcRelay(ipcMain, forward);
-  forward('getSettings', {}).catch(() => followSettings(settings));
+  followSettings(settings); // the panic key works from the first moment, before the vault process answers
+  forward('getSettings', {}).catch(() => undefined);
   startAutoLock({ power: powerMonitor, autoLockMinutes: () => settings.autoLockMinutes, lock });
   window = openMainWindow(BrowserWindow, { preload: paths.preload, isPackaged });
   // The UI subscribes to events once React has mounted, a moment after the page has loaded.

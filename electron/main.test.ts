@@ -1,0 +1,158 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, ipcChannel } from '../shared/ipc/contract.js';
+
+/** Just enough of Electron for main.ts to wire itself up; every call is recorded. */
+const fake = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events');
+  const fakeSession = (name: string) => ({
+    name,
+    webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+    setDisplayMediaRequestHandler: vi.fn(),
+    setSpellCheckerEnabled: vi.fn(),
+    protocol: { handle: vi.fn() },
+  });
+  const windows: FakeWindow[] = [];
+  class FakeWindow extends EventEmitter {
+    webContents = Object.assign(new EventEmitter(), { send: vi.fn() });
+    setContentProtection = vi.fn();
+    loadURL = vi.fn(async () => {});
+    show = vi.fn();
+    hide = vi.fn();
+    focus = vi.fn();
+    constructor(readonly options: unknown) {
+      super();
+      windows.push(this);
+    }
+  }
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    whenReady: vi.fn(async () => {}),
+    getPath: (name: string) => `/fake/${name}`,
+    getVersion: () => '0.1.0',
+  });
+  process.argv.push('/home/a/from-anna.crossing'); // launched by double-clicking an export
+  const children: { postMessage: ReturnType<typeof vi.fn> }[] = [];
+  return {
+    EventEmitter,
+    app,
+    windows,
+    children,
+    BrowserWindow: FakeWindow,
+    defaultSession: fakeSession('default'),
+    appSession: fakeSession('crossing'),
+    ipcHandle: vi.fn(),
+    shortcuts: new Map<string, () => void>(),
+    power: Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 }),
+    schemes: vi.fn(),
+  };
+});
+
+vi.mock('electron', () => ({
+  app: fake.app,
+  BrowserWindow: fake.BrowserWindow,
+  dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  globalShortcut: {
+    register: (accelerator: string, callback: () => void) => fake.shortcuts.set(accelerator, callback) && true,
+    unregister: (accelerator: string) => fake.shortcuts.delete(accelerator),
+  },
+  ipcMain: { handle: fake.ipcHandle },
+  Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (template: unknown) => template },
+  powerMonitor: fake.power,
+  protocol: { registerSchemesAsPrivileged: fake.schemes },
+  session: {
+    defaultSession: fake.defaultSession,
+    fromPartition: (partition: string) => (partition === 'crossing' ? fake.appSession : null),
+  },
+  utilityProcess: {
+    fork: vi.fn(() => {
+      const child = Object.assign(new fake.EventEmitter(), { postMessage: vi.fn(), kill: vi.fn() });
+      fake.children.push(child);
+      return child;
+    }),
+  },
+}));
+
+describe('main process wiring', async () => {
+  await import('./main.js');
+  await new Promise((resolve) => setImmediate(resolve));
+
+  it('registers the app scheme as privileged and sandboxes every renderer before ready', () => {
+    expect(fake.schemes).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'crossing' })]);
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+  });
+
+  it('hardens both sessions and serves the UI only in the app session', () => {
+    for (const session of [fake.defaultSession, fake.appSession]) {
+      expect(session.webRequest.onBeforeRequest).toHaveBeenCalled();
+      expect(session.setPermissionRequestHandler).toHaveBeenCalled();
+      expect(session.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
+    }
+    expect(fake.appSession.protocol.handle).toHaveBeenCalledWith('crossing', expect.any(Function));
+    expect(fake.defaultSession.protocol.handle).not.toHaveBeenCalled();
+  });
+
+  it('relays exactly the contract channels', () => {
+    expect(fake.ipcHandle.mock.calls.map(([name]) => name).sort()).toEqual(CHANNELS.map(ipcChannel).sort());
+  });
+
+  it('opens one protected window on the app page and hardens every web contents', () => {
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]!.setContentProtection).toHaveBeenCalledWith(true);
+    expect(fake.windows[0]!.loadURL).toHaveBeenCalledWith('crossing://app/index.html');
+    expect(fake.app.listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('starts the vault process and asks it for the settings', () => {
+    expect(fake.children).toHaveLength(1);
+    const sent = fake.children[0]!.postMessage.mock.calls.map(([message]) => message);
+    expect(sent[0]).toMatchObject({ type: 'init', dataDir: '/fake/userData' });
+    expect(sent[1]).toMatchObject({ type: 'call', channel: 'getSettings' });
+  });
+
+  it('locks and hides at once on the panic shortcut', () => {
+    fake.shortcuts.get('CommandOrControl+Shift+L')?.();
+    const sent = fake.children[0]!.postMessage.mock.calls.map(([message]) => message);
+    expect(sent.at(-1)).toMatchObject({ type: 'lock', reason: 'panic' });
+    expect(fake.windows[0]!.hide).toHaveBeenCalled();
+  });
+
+  it('locks on suspend and on screen lock', () => {
+    fake.power.emit('suspend');
+    fake.power.emit('lock-screen');
+    const locks = fake.children[0]!.postMessage.mock.calls.map(([message]) => message).filter((m) => m.type === 'lock');
+    expect(locks.map((m) => m.reason)).toEqual(expect.arrayContaining(['suspend', 'screen']));
+  });
+
+  it('cancels network requests in the sessions it wired', () => {
+    for (const session of [fake.defaultSession, fake.appSession]) {
+      const filter = session.webRequest.onBeforeRequest.mock.calls[0]![0] as (
+        d: unknown,
+        cb: (r: unknown) => void,
+      ) => void;
+      const answers: unknown[] = [];
+      filter({ url: 'https://example.org/beacon' }, (r) => answers.push(r));
+      filter({ url: 'crossing://app/index.html' }, (r) => answers.push(r));
+      expect(answers).toEqual([{ cancel: true }, { cancel: false }]);
+    }
+  });
+
+  it('hands the .crossing file it was launched with to the vault once the UI has loaded', async () => {
+    const sent = () => fake.children[0]!.postMessage.mock.calls.map(([message]) => message);
+    expect(sent().some((m) => m.type === 'openFile')).toBe(false);
+    fake.windows[0]!.webContents.emit('did-finish-load');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(sent().find((m) => m.type === 'openFile')).toMatchObject({ path: '/home/a/from-anna.crossing' });
+  });
+
+  it('quits when the window closes, on every platform', () => {
+    fake.app.emit('window-all-closed');
+    expect(fake.app.quit).toHaveBeenCalled();
+  });
+});
