@@ -22,6 +22,7 @@ const backupStateSchema = z.strictObject({
   contacts: z.array(
     z.strictObject({
       name: z.string(),
+      cardName: z.string(),
       signPublicKey: z.string(),
       ageRecipient: z.string(),
       fingerprint: z.string().regex(/^[0-9a-f]{40}$/),

@@ -1,4 +1,5 @@
 import { rejectedError, usageError } from '../errors.js';
+import { displayNameSchema } from '../identity/identity.js';
 import type { Vault } from '../vault/vault.js';
 import { formatKeyCard, parseKeyCard, type KeyCard } from './keyCard.js';
 import { safetyNumber } from './safetyNumber.js';
@@ -10,7 +11,10 @@ import { deleteRow, readAllRows, readRow, writeRow } from './sealedTable.js';
  * name) different keys is never taken silently: it is refused unless the person re-verifies now.
  */
 export interface Contact {
+  /** The name this vault knows them by: the card's name, or one the person chose. */
   name: string;
+  /** The name on their key card (what their exports call them). */
+  cardName: string;
   signPublicKey: string;
   ageRecipient: string;
   fingerprint: string;
@@ -44,6 +48,11 @@ export function contactByName(vault: Vault, name: string): Contact | undefined {
   return listContacts(vault).find((c) => sameName(c.name, name));
 }
 
+/** The contact whose own key card carries this name (how a new key of theirs would introduce itself). */
+export function contactByCardName(vault: Vault, cardName: string): Contact | undefined {
+  return listContacts(vault).find((c) => sameName(c.cardName, cardName));
+}
+
 /** Finds a contact by name, or by fingerprint (at least 8 hex digits of it). */
 export function findContact(vault: Vault, nameOrFingerprint: string): Contact {
   const byName = contactByName(vault, nameOrFingerprint);
@@ -74,9 +83,12 @@ export function myKeyCard(vault: Vault): string {
 export function addContact(
   vault: Vault,
   cardText: string,
-  options: { verified?: boolean; now?: Date } = {},
+  options: { verified?: boolean; name?: string; now?: Date } = {},
 ): AddContactResult {
   const card: KeyCard = parseKeyCard(cardText);
+  const chosen = options.name === undefined ? undefined : displayNameSchema.safeParse(options.name);
+  if (chosen && !chosen.success) throw usageError(`the name ${chosen.error.issues[0]?.message ?? 'is not valid'}`);
+  const name = chosen?.data ?? card.displayName;
   const now = (options.now ?? new Date()).toISOString();
   const verified = options.verified ?? false;
   const number = contactSafetyNumber(vault, card);
@@ -84,16 +96,14 @@ export function addContact(
 
   const sameKeys = contactByFingerprint(vault, card.fingerprint);
   if (sameKeys) {
-    if (!sameName(sameKeys.name, card.displayName)) {
-      throw usageError(`these keys are already known as ${sameKeys.name}`);
-    }
+    if (!sameName(sameKeys.name, name)) throw usageError(`these keys are already known as ${sameKeys.name}`);
     if (!verified || sameKeys.verified) return { contact: sameKeys, outcome: 'unchanged', safetyNumber: number };
     const contact = { ...sameKeys, verified: true, verifiedAt: now };
     vault.transaction((db) => writeRow(vault, db, 'contacts', contact.fingerprint, contact));
     return { contact, outcome: 'verified', safetyNumber: number };
   }
 
-  const sameName_ = contactByName(vault, card.displayName);
+  const sameName_ = contactByName(vault, name);
   if (sameName_ && !verified) {
     throw rejectedError(
       `the key of ${sameName_.name} has changed (was ${sameName_.fingerprint}, this card has ${card.fingerprint}). ` +
@@ -102,7 +112,8 @@ export function addContact(
     );
   }
   const contact: Contact = {
-    name: card.displayName,
+    name,
+    cardName: card.displayName,
     signPublicKey: card.signPublicKey,
     ageRecipient: card.ageRecipient,
     fingerprint: card.fingerprint,

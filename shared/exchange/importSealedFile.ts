@@ -6,7 +6,7 @@ import { opSchema, type Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
 import type { Bundle, BundleKind } from './bundle.js';
 import { diffCase, type CaseChange } from './caseChanges.js';
-import { contactByFingerprint, contactByName, listContacts } from './contacts.js';
+import { contactByCardName, contactByFingerprint, listContacts } from './contacts.js';
 import { findImport, lastSequenceFrom, recordImport, recordSequence } from './exchangeLog.js';
 import { openSignedBundle, refuse } from './openBundle.js';
 import type { OmittableField } from './redact.js';
@@ -220,7 +220,7 @@ function checkSender(vault: Vault, bundle: Bundle, acceptUnknown: boolean): Send
     }
     return { displayName, fingerprint, contactName: contact.name, verified: contact.verified, self: false };
   }
-  const namesake = contactByName(vault, displayName);
+  const namesake = contactByCardName(vault, displayName);
   if (namesake) {
     const wasTheirs = namesake.previousFingerprints.includes(fingerprint);
     throw refuse(
