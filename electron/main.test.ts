@@ -12,6 +12,7 @@ const fake = await vi.hoisted(async () => {
     setDevicePermissionHandler: vi.fn(),
     setDisplayMediaRequestHandler: vi.fn(),
     setSpellCheckerEnabled: vi.fn(),
+    on: vi.fn(),
     protocol: { handle: vi.fn() },
   });
   const windows: FakeWindow[] = [];
@@ -30,6 +31,7 @@ const fake = await vi.hoisted(async () => {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
     enableSandbox: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     whenReady: vi.fn(async () => {}),
@@ -86,6 +88,10 @@ describe('main process wiring', async () => {
     expect(fake.schemes).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'crossing' })]);
     expect(fake.app.enableSandbox).toHaveBeenCalled();
     expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+  });
+
+  it('resolves no host name at all', () => {
+    expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('host-resolver-rules', 'MAP * ~NOTFOUND');
   });
 
   it('hardens both sessions and serves the UI only in the app session', () => {

@@ -21,6 +21,7 @@ import { crossingFileIn, openFileQueue } from './fileAssociation.js';
 import { registerIpcRelay } from './ipcRelay.js';
 import { openMainWindow } from './mainWindow.js';
 import { menuTemplate } from './menu.js';
+import { resolveNoHostNames } from './noDns.js';
 import { panicShortcut } from './panicShortcut.js';
 import { hardenSession } from './sessionHardening.js';
 import { settingsTap } from './settingsTap.js';
@@ -34,6 +35,7 @@ const { isPackaged } = app;
 const paths = appPaths(import.meta.url);
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
+resolveNoHostNames(app.commandLine);
 
 let window: BrowserWindow | null = null;
 let settings: Settings = DEFAULT_SETTINGS;

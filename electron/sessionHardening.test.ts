@@ -16,6 +16,7 @@ function fakeSession() {
     setDevicePermissionHandler: record('device'),
     setDisplayMediaRequestHandler: record('displayMedia'),
     setSpellCheckerEnabled: vi.fn(),
+    on: (event: string, handler: Listener) => record(event)(handler),
   };
   return { session: session as unknown as HardenableSession & typeof session, handlers };
 }
@@ -72,6 +73,12 @@ describe('hardened session', () => {
     });
     expect(headers['Content-Type']).toEqual(['text/html']);
     expect(headers['Content-Security-Policy']?.[0]).toMatch(/^default-src 'none'/);
+  });
+
+  it('refuses every download', () => {
+    const event = { preventDefault: vi.fn() };
+    call(handlers['will-download'], event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalled();
   });
 
   it('turns the spell-checker off', () => {

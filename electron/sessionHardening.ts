@@ -9,12 +9,15 @@ export type HardenableSession = Pick<
   | 'setDevicePermissionHandler'
   | 'setDisplayMediaRequestHandler'
   | 'setSpellCheckerEnabled'
-> & { webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'> };
+> & {
+  on(event: 'will-download', listener: (event: { preventDefault(): void }) => void): unknown;
+  webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'>;
+};
 
 /**
  * Puts a session under the policy: every request that is not the app's own file is cancelled before it
- * leaves, every permission and device request is refused, and the spell-checker (which downloads
- * dictionaries) stays off.
+ * leaves, every permission and device request is refused, nothing is downloaded, and the spell-checker
+ * (which downloads dictionaries) stays off.
  */
 export function hardenSession(session: HardenableSession, { isPackaged }: { isPackaged: boolean }): void {
   session.webRequest.onBeforeRequest((details, callback) => {
@@ -29,4 +32,6 @@ export function hardenSession(session: HardenableSession, { isPackaged }: { isPa
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   session.setSpellCheckerEnabled(false);
+  // Files leave the vault only through the vault's own export and a native save dialog.
+  session.on('will-download', (event) => event.preventDefault());
 }
