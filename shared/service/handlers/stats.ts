@@ -1,7 +1,25 @@
-import { notAvailable } from '../notAvailable.js';
+import { computeStats, type VaultStats } from '../../stats/stats.js';
+import type { Vault } from '../../vault/vault.js';
+import { writeFileAtomic } from '../atomicWrite.js';
+import { statsReport } from '../statsReport.js';
 import type { Handlers } from '../types.js';
 
+/** The dashboard's counts, and the same counts saved as an anonymous report. */
 export const statsHandlers: Handlers<'getStats' | 'saveReport'> = {
-  getStats: notAvailable('the dashboard'),
-  saveReport: notAvailable('the report'),
+  getStats: (ctx, args) => statsOf(ctx.session.requireVault(), args.today),
+
+  saveReport: async (ctx, args) => {
+    const report = statsReport(statsOf(ctx.session.requireVault(), args.today), args.today, args.format);
+    const chosen = await ctx.dialogs.saveFile(`crossing-report-${args.today}.${args.format}`, 'report');
+    if (chosen === null) return { savedAs: null };
+    writeFileAtomic(chosen, report);
+    return { savedAs: chosen };
+  },
 };
+
+function statsOf(vault: Vault, today: string): VaultStats {
+  const entries = (function* () {
+    for (const state of vault.allCases()) yield { state, ops: vault.caseOps(state.id) };
+  })();
+  return computeStats(entries, { today });
+}
