@@ -1,49 +1,142 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures.js';
-import type { AppControl } from './control.js';
-import { ExchangePage } from './models/ExchangePage.js';
-import { en } from './models/strings.js';
-import { WorkspacePage } from './models/WorkspacePage.js';
+import { expect, test, waitReady } from './fixtures.js';
+import { goTo, openVault, saveScreen } from './models/app.js';
+import { expectNoAxeViolations } from './models/axe.js';
+import { CasePage } from './models/casePage.js';
+import { introduce, newestExport } from './models/twoVaults.js';
 
-const PASSPHRASE = 'seven tired owls cross the river';
+test('exports to a contact, imports in a second vault with a preview, and resolves a conflict', async ({ openApp }) => {
+  const a = await openApp();
+  const b = await openApp();
+  await a.page.setViewportSize({ width: 1440, height: 900 });
+  await b.page.setViewportSize({ width: 1440, height: 900 });
+  await openVault(a.page, a.control, { name: 'Madina' });
+  await openVault(b.page, b.control, { name: 'Anzor' });
+  await introduce(a.control, b.control);
+  const { id } = await a.control.value('createCase', {
+    input: { alias: 'Khava', risk: 'high', passport: 'held_by_family' },
+  });
+  await a.control.value('createCase', { input: { alias: 'Not exported' } });
 
-/** Two vaults that hold each other's verified key cards: set up through the contract, not the screens. */
-async function introduce(a: AppControl, b: AppControl) {
-  const cardA = (await a.value('getKeyCard', {})).card;
-  const cardB = (await b.value('getKeyCard', {})).card;
-  await a.value('addContact', { card: cardB, verified: true });
-  await b.value('addContact', { card: cardA, verified: true });
-}
+  // A: export the one case to B through the UI.
+  await goTo(a.page, 'exchange');
+  const exportButton = a.page.getByRole('form', { name: 'Export cases' }).getByRole('button', { name: 'Export' });
+  await expect(exportButton).toBeDisabled();
+  await a.page.getByRole('checkbox', { name: /^Khava/ }).check();
+  await a.page.getByRole('group', { name: 'Recipients' }).getByRole('checkbox', { name: /Anzor/ }).check();
+  await expectNoAxeViolations(a.page);
+  await exportButton.click();
+  await expect(a.page.getByRole('status').filter({ hasText: /1 case sealed to/ })).toBeVisible();
+  const file = newestExport(a.control);
 
-test('a case exported from one vault is previewed and imported into another', async ({ openApp }, testInfo) => {
-  testInfo.skip(testInfo.project.metadata.target !== 'harness', 'needs dialog answers for two app instances');
-  const aset = await openApp();
-  const bela = await openApp();
-  for (const [app, name] of [
-    [aset, 'Aset'],
-    [bela, 'Bela'],
-  ] as const) {
-    await app.control.value('createVault', { passphrase: PASSPHRASE, kdf: 'interactive', displayName: name });
-    await app.page.reload();
-  }
-  await introduce(aset.control, bela.control);
-  await aset.control.value('createCase', { input: { alias: 'Magomed', risk: 'high' } });
+  // B: choose the file, see what would change, apply.
+  await goTo(b.page, 'exchange');
+  await b.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await b.control.queueDialog('openImportFile', file);
+  await b.page.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(b.page.getByText('1 new case')).toBeVisible();
+  await expect(b.page.getByRole('listitem').filter({ hasText: 'Khava' })).toBeVisible();
+  await expect(b.page.getByText('Madina')).toBeVisible();
+  await expectNoAxeViolations(b.page);
+  await saveScreen(b.page, 'exchange', 'en');
+  await b.page.getByRole('button', { name: 'Apply' }).click();
+  await expect(b.page.getByText('Imported: 1 new, 0 updated, 0 new conflicts.')).toBeVisible();
 
-  // Aset seals all cases to Bela; "save as…" lands in Aset's output folder.
-  await new WorkspacePage(aset.page).goTo('exchange');
-  await new ExchangePage(aset.page).exportAllTo('Bela');
-  const exported = fs.readdirSync(aset.control.outDir).filter((f) => f.endsWith('.crossing'));
-  expect(exported).toHaveLength(1);
+  // The same file again changes nothing, and says so.
+  await b.control.queueDialog('openImportFile', file);
+  await b.page.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(b.page.getByText(/already imported/).first()).toBeVisible();
 
-  // Bela picks that file, sees what it would change, applies it.
-  await bela.control.queueDialog('openImportFile', `${aset.control.outDir}/${exported[0]}`);
-  const workspace = new WorkspacePage(bela.page);
-  await workspace.goTo('exchange');
-  const exchange = new ExchangePage(bela.page);
-  await exchange.chooseImportFile();
-  await expect(exchange.preview).toContainText(en('exchange.newCases', { count: 1 }));
-  expect((await bela.control.value('queryCases', { filter: {} })).total).toBe(0);
-  await exchange.apply();
-  await workspace.goTo('cases');
-  await expect(workspace.caseRow('Magomed')).toBeVisible();
+  // Both change the same field at once; B's change comes back to A as a conflict.
+  await a.control.value('updateCase', { id, patch: { passport: 'confiscated' } });
+  await b.control.value('updateCase', { id, patch: { passport: 'destroyed' } });
+  await b.control.value('exportCases', {
+    caseIds: [id],
+    to: [(await a.control.value('getKeyCard', {})).me.fingerprint],
+  });
+  await a.control.queueDialog('openImportFile', newestExport(b.control));
+  await a.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await a.page.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(a.page.getByText('1 new conflict')).toBeVisible();
+  await a.page.getByRole('button', { name: 'Apply' }).click();
+  await expect(a.page.getByText(/1 new conflicts/)).toBeVisible();
+
+  // A: the case shows both values; pick one.
+  await goTo(a.page, 'cases');
+  await a.page.getByRole('button', { name: 'Khava', exact: true }).click();
+  const panel = a.page.getByRole('region', { name: /conflicting edit/ });
+  await expect(panel.getByText('Confiscated')).toBeVisible();
+  await expect(panel.getByText('Destroyed')).toBeVisible();
+  await expectNoAxeViolations(a.page);
+  await saveScreen(a.page, 'conflict', 'en');
+  await panel.getByRole('button', { name: 'Keep “Destroyed”' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(new CasePage(a.page).field('Travel passport')).toHaveValue('destroyed');
+  const { case: resolved } = await a.control.value('getCase', { id });
+  expect(resolved.conflicts).toEqual([]);
+  expect(resolved.fields.passport).toBe('destroyed');
+});
+
+test('refuses a file addressed to someone else, in plain words, and changes nothing', async ({ openApp }) => {
+  const a = await openApp();
+  const b = await openApp();
+  const c = await openApp();
+  await openVault(a.page, a.control, { name: 'Madina' });
+  await openVault(b.page, b.control, { name: 'Anzor' });
+  await openVault(c.page, c.control, { name: 'Zelim' });
+  await introduce(a.control, b.control);
+  await introduce(a.control, c.control);
+  await a.control.value('createCase', { input: { alias: 'Only for Anzor' } });
+  await a.control.value('exportCases', {
+    caseIds: 'all',
+    to: [(await b.control.value('getKeyCard', {})).me.fingerprint],
+  });
+  await goTo(c.page, 'exchange');
+  await c.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await c.control.queueDialog('openImportFile', newestExport(a.control));
+  await c.page.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(c.page.getByRole('alert')).toContainText('Refused:');
+  await expect(c.page.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+  expect((await c.control.value('queryCases', { filter: {} })).total).toBe(0);
+});
+
+test('hands a case off with purge: assigned, sealed to the contact, erased here', async ({ openApp }) => {
+  const a = await openApp();
+  const b = await openApp();
+  await a.page.setViewportSize({ width: 1440, height: 900 });
+  await openVault(a.page, a.control, { name: 'Madina' });
+  await openVault(b.page, b.control, { name: 'Anzor' });
+  const people = await introduce(a.control, b.control);
+  const { id } = await a.control.value('createCase', { input: { alias: 'Ibragim', legalName: 'Ibragim Umarov' } });
+  await a.page.reload();
+  await waitReady(a.page, 'app');
+
+  // From the case page, "Hand off…" opens the hand-off with the case chosen.
+  await a.page.getByRole('button', { name: 'Ibragim', exact: true }).click();
+  await a.page.getByRole('button', { name: 'Hand off…' }).click();
+  await expect(a.page.getByText('Handing off:')).toContainText('Ibragim');
+  await a.page.getByRole('group', { name: 'Hand off to' }).getByRole('radio', { name: /Anzor/ }).check();
+  await a.page.getByRole('checkbox', { name: 'Legal name' }).check();
+  await a.page.getByRole('checkbox', { name: 'Erase my local copy after handing off' }).check();
+  const handOff = a.page
+    .getByRole('form', { name: 'Hand off a case' })
+    .getByRole('button', { name: 'Hand off', exact: true });
+  await expect(handOff).toBeDisabled();
+  await a.page.getByRole('checkbox', { name: 'I understand the local copy will be erased' }).check();
+  await expectNoAxeViolations(a.page);
+  await saveScreen(a.page, 'handoff', 'en');
+  await handOff.click();
+  await expect(a.page.getByText('The local copy was erased.')).toBeVisible();
+  expect((await a.control.value('queryCases', { filter: {} })).total).toBe(0);
+
+  // B receives it, assigned to B, without the legal name.
+  const file = newestExport(a.control);
+  expect(fs.statSync(file).size).toBeGreaterThan(0);
+  await b.control.queueDialog('openImportFile', file);
+  const preview = await b.control.value('chooseImportFile', {});
+  const applied = await b.control.value('applyImport', { token: preview.file!.token });
+  expect(applied.newCases).toBe(1);
+  const { case: received } = await b.control.value('getCase', { id });
+  expect(received.fields.assignedTo).toBe(people.b.fingerprint);
+  expect(received.fields.legalName).toBeNull();
 });
