@@ -1,8 +1,9 @@
 import { failureError } from '../shared/errors.js';
-import { events, type EventName } from '../shared/ipc/contract.js';
+import { type EventName } from '../shared/ipc/contract.js';
 import { type DialogPort, type FileRef, type LockReason } from '../shared/service/index.js';
 import { pendingReplies } from './pendingReplies.js';
-import { DIALOG_METHODS, type FromVault, type ToVault } from './vaultMessages.js';
+import { vaultInbox } from './vaultInbox.js';
+import { type FromVault, type ToVault } from './vaultMessages.js';
 
 /** The vault process as main sees it (a utilityProcess in the app, a fake in tests). */
 export interface VaultChild {
@@ -29,29 +30,16 @@ export interface VaultHostOptions {
  */
 export function createVaultHost(options: VaultHostOptions) {
   const replies = pendingReplies<unknown>();
+  const receive = vaultInbox({ dialogs: options.dialogs, emit: options.emit, settle: replies.settle });
   let child: VaultChild | null = null;
 
   const stopped = () => failureError('the vault process stopped; the vault is locked');
-
-  function receive(from: VaultChild, message: FromVault): void {
-    if (message.type === 'reply') replies.settle(message.id, message.value);
-    if (message.type === 'event' && Object.hasOwn(events, message.event)) {
-      const checked = events[message.event].safeParse(message.payload);
-      if (checked.success) options.emit(message.event, checked.data);
-    }
-    if (message.type === 'dialog' && DIALOG_METHODS.includes(message.method)) {
-      const show = options.dialogs[message.method] as (...args: unknown[]) => Promise<string | null>;
-      show(...message.args)
-        .catch(() => null)
-        .then((path) => from.postMessage({ type: 'dialogAnswer', id: message.id, path }));
-    }
-  }
 
   function current(): VaultChild {
     if (child) return child;
     const started = options.spawn();
     child = started;
-    started.onMessage((message) => receive(started, message));
+    started.onMessage((message) => receive((answer) => started.postMessage(answer), message));
     started.onExit(() => {
       if (child !== started) return;
       child = null;
