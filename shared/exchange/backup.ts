@@ -3,7 +3,7 @@ import { identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
 import { usageError } from '../errors.js';
 import { describeIssues } from '../model/case.js';
-import { opSchema, type Op } from '../oplog/ops.js';
+import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
 import { listContacts, putContacts, type Contact } from './contacts.js';
 import { listImports, listSenderSequences, recordImport, recordSequence } from './exchangeLog.js';
@@ -11,6 +11,7 @@ import { writeBundle, type ExportResult } from './exportCases.js';
 import { openSignedBundle, refuse } from './openBundle.js';
 import { DEFAULT_MAX_FILE_BYTES } from './seal.js';
 import { listTombstones, writeTombstone } from './tombstones.js';
+import { validateOps } from './validateOps.js';
 
 /**
  * Backup: an export of every op, sealed to the vault's own age identity, that also carries the
@@ -103,11 +104,9 @@ export async function restoreBackup(
   }
   const state = backupStateSchema.safeParse(bundle.state);
   if (!state.success) throw refuse('format', `the backup's vault state is malformed: ${describeIssues(state.error)}`);
-  const ops = bundle.ops.map((candidate, i) => {
-    const parsed = opSchema.safeParse(candidate);
-    if (!parsed.success) throw refuse('ops', `op ${i + 1} is not valid: ${describeIssues(parsed.error)}`);
-    return parsed.data as Op;
-  });
+  const checked = validateOps(bundle.ops);
+  if (!checked.ok) throw refuse('ops', `op ${checked.index} is not valid: ${checked.problem}`);
+  const ops = checked.ops;
   const me = vault.me.fingerprint;
   const existingByName = new Map(listContacts(vault).map((c) => [c.name.toLowerCase(), c]));
   const contacts: Contact[] = [];
@@ -118,7 +117,7 @@ export async function restoreBackup(
     if (clash && clash.fingerprint !== contact.fingerprint) contactsSkipped.push(contact.name);
     else contacts.push(contact);
   }
-  const fresh = vault.mergeOps(ops, (db) => {
+  const fresh = vault.mergeValidatedOps(ops, (db) => {
     putContacts(vault, db, contacts);
     for (const tombstone of state.data.tombstones) writeTombstone(vault, db, tombstone);
     for (const entry of state.data.importLog) recordImport(vault, db, entry);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { usageError } from '../errors.js';
-import { describeIssues } from '../model/case.js';
 import { foldCaseOps, type CaseState } from '../oplog/fold.js';
-import { opSchema, type Op } from '../oplog/ops.js';
+import type { Op } from '../oplog/ops.js';
+import { validateOps } from './validateOps.js';
 import type { Vault } from '../vault/vault.js';
 import type { Bundle, BundleKind } from './bundle.js';
 import { diffCase, type CaseChange } from './caseChanges.js';
@@ -111,30 +111,28 @@ export async function importSealedBytes(
         'it may be a replay. If it is a late delivery, import it again accepting an older file',
     );
   }
-  const ops = validateOps(bundle.ops);
+  const ops = checkOps(bundle.ops);
 
-  // What would change: ops not yet held, minus those of purged cases.
-  const purged = new Map<string, boolean>();
-  const fresh: Op[] = [];
+  // What would change: ops not yet held (a purged case's ops are skipped by the merge).
   const seen = new Set<string>();
-  let skippedPurgedOps = 0;
+  const candidates: Op[] = [];
   for (const op of ops) {
     if (vault.hasOp(op.id) || seen.has(op.id)) continue;
     seen.add(op.id);
-    let tombstoned = purged.get(op.caseId);
-    if (tombstoned === undefined) purged.set(op.caseId, (tombstoned = vault.isTombstoned(op.caseId)));
-    if (tombstoned) skippedPurgedOps += 1;
-    else fresh.push(op);
+    candidates.push(op);
   }
-  const touched = [...new Set(fresh.map((op) => op.caseId))];
+  const touched = [...new Set(candidates.map((op) => op.caseId))];
   const before = new Map<string, CaseState | undefined>(touched.map((id) => [id, currentCase(vault, id)]));
 
+  let fresh: Op[];
   let after: (caseId: string) => CaseState | null;
   if (options.dryRun) {
+    const purged = new Set(touched.filter((caseId) => vault.isTombstoned(caseId)));
+    fresh = candidates.filter((op) => !purged.has(op.caseId));
     const freshByCase = groupByCase(fresh);
     after = (caseId) => foldCaseOps([...vault.caseOps(caseId), ...(freshByCase.get(caseId) ?? [])]);
   } else {
-    vault.mergeOps(ops, (db) => {
+    fresh = vault.mergeValidatedOps(ops, (db) => {
       recordImport(vault, db, {
         exportId: bundle.exportId,
         importedAt: now,
@@ -152,10 +150,13 @@ export async function importSealedBytes(
     });
     after = (caseId) => currentCase(vault, caseId) ?? null;
   }
+  const skippedPurgedOps = candidates.length - fresh.length;
   const changes: CaseChange[] = [];
   let waitingOps = 0;
   const freshCount = groupByCase(fresh);
   for (const caseId of touched) {
+    // A case none of whose ops is new here (a purged one) neither changed nor waits.
+    if (!freshCount.has(caseId)) continue;
     const state = after(caseId);
     if (!state) waitingOps += freshCount.get(caseId)?.length ?? 0;
     else changes.push(diffCase(before.get(caseId), state));
@@ -239,13 +240,10 @@ function checkSender(vault: Vault, bundle: Bundle, acceptUnknown: boolean): Send
   return { displayName, fingerprint, contactName: null, verified: false, self: false };
 }
 
-function validateOps(ops: readonly unknown[]): Op[] {
-  return ops.map((candidate, i) => {
-    const parsed = opSchema.safeParse(candidate);
-    if (!parsed.success)
-      throw refuse('ops', `op ${i + 1} of ${ops.length} is not valid: ${describeIssues(parsed.error)}`);
-    return parsed.data as Op;
-  });
+function checkOps(candidates: readonly unknown[]): Op[] {
+  const result = validateOps(candidates);
+  if (!result.ok) throw refuse('ops', `op ${result.index} of ${candidates.length} is not valid: ${result.problem}`);
+  return result.ops;
 }
 
 function currentCase(vault: Vault, caseId: string): CaseState | undefined {
