@@ -269,3 +269,13 @@ describe('writes', () => {
     vault.lock();
   });
 });
+
+describe('verifyPassphrase', () => {
+  it('accepts the current passphrase and refuses any other, writing nothing', async () => {
+    await makeVault();
+    const vault = await Vault.open(file, { passphrase: PASS });
+    expect(() => vault.verifyPassphrase(PASS)).not.toThrow();
+    expect(() => vault.verifyPassphrase('not the passphrase')).toThrow(/current passphrase is wrong/);
+    vault.lock();
+  });
+});

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Vault, type Unlock } from '../../vault/vault.js';
 import type { Handlers } from '../types.js';
-import { verifyPassphrase } from '../verifyPassphrase.js';
 
 type VaultChannel =
   'getAppState' | 'createVault' | 'unlockVault' | 'lockVault' | 'chooseOtherVault' | 'changePassphrase';
@@ -57,7 +56,7 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
 
   changePassphrase: (ctx, args) => {
     const vault = ctx.session.requireVault();
-    verifyPassphrase(vault, args.current);
+    vault.verifyPassphrase(args.current);
     vault.changePassphrase(args.next, args.kdf);
     return { ok: true as const };
   },
