@@ -1,6 +1,6 @@
 import { failureError } from '../shared/errors.js';
 import { toIpcError } from '../shared/service/toIpcError.js';
-import { createVaultService, type DialogPort, type VaultService } from '../shared/service/index.js';
+import { createVaultService, type DialogPort, type LockReason, type VaultService } from '../shared/service/index.js';
 import { pendingReplies } from './pendingReplies.js';
 import { type DialogMethod, type FromVault, type ToVault } from './vaultMessages.js';
 
@@ -28,8 +28,17 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
     return service;
   };
 
-  const handle = (channel: string, args: unknown) =>
-    service?.handle(channel, args) ?? { ok: false, error: toIpcError(failureError('the vault is not ready')) };
+  // Locks seen so far: a call that was in flight when a lock arrived (an unlock awaiting its key
+  // derivation) must not leave the vault unlocked after it, so the lock is applied again when it ends.
+  let locks = 0;
+  let lastLock: LockReason = 'user';
+  const handle = async (channel: string, args: unknown) => {
+    if (service === null) return { ok: false, error: toIpcError(failureError('the vault is not ready')) };
+    const locksBefore = locks;
+    const response = await service.handle(channel, args);
+    if (locks !== locksBefore) service.lock(lastLock);
+    return response;
+  };
 
   return async function onMessage(message: ToVault): Promise<void> {
     switch (message.type) {
@@ -45,6 +54,8 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
         post({ type: 'reply', id: message.id, value: await handle(message.channel, message.args) });
         return;
       case 'lock':
+        locks += 1;
+        lastLock = message.reason;
         need().lock(message.reason);
         post({ type: 'reply', id: message.id, value: true });
         return;
