@@ -7,6 +7,10 @@ export const formatNumber = (n: number) => new Intl.NumberFormat(locale()).forma
 export const formatDate = (value: number | string | Date) =>
   new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(value));
 
+/** Compact, for table cells: 24.11.2026, 22:13 / 24/11/2026, 22:13. */
+export const formatShortDateTime = (value: number | string | Date) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(value));
+
 export const formatDateTime = (value: number | string | Date) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 

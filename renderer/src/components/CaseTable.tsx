@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_SORT_KEYS } from '../../../shared/ipc/contract';
-import { countryName, formatDateTime } from '../format';
+import { countryName, formatShortDateTime } from '../format';
 import type { CaseRow, CaseSort } from '../state/useCasePages';
 import { PassportBadge, RiskBadge, StageBadge } from './Badges';
 
@@ -50,6 +50,7 @@ export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nam
       >
         <button
           type="button"
+          title={t(`cases.col.${key}`)}
           className="sort-button"
           onClick={() => onSort({ key, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' })}
         >
@@ -134,7 +135,7 @@ export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nam
                       {nameOf(row.assignedTo)}
                     </div>
                     <div role="cell" className="cell col-updatedAt muted">
-                      {formatDateTime(row.updatedAt)}
+                      {formatShortDateTime(row.updatedAt)}
                     </div>
                   </>
                 ) : (
