@@ -129,6 +129,21 @@ describe('main process wiring', async () => {
     expect(fake.windows[0]!.hide).toHaveBeenCalled();
   });
 
+  it('also locks on the panic keys pressed in the window, where the system refused the global shortcut', () => {
+    const before = fake.children[0]!.postMessage.mock.calls.length;
+    const event = { preventDefault: vi.fn() };
+    const keys = {
+      type: 'keyDown',
+      key: 'L',
+      control: process.platform !== 'darwin',
+      meta: process.platform === 'darwin',
+    };
+    fake.windows[0]!.webContents.emit('before-input-event', event, { ...keys, shift: true, alt: false });
+    expect(event.preventDefault).toHaveBeenCalled();
+    const sent = fake.children[0]!.postMessage.mock.calls.slice(before).map(([message]) => message);
+    expect(sent).toEqual([expect.objectContaining({ type: 'lock', reason: 'panic' })]);
+  });
+
   it('locks on suspend and on screen lock', () => {
     fake.power.emit('suspend');
     fake.power.emit('lock-screen');

@@ -22,7 +22,7 @@ import { registerIpcRelay } from './ipcRelay.js';
 import { openMainWindow } from './mainWindow.js';
 import { menuTemplate } from './menu.js';
 import { resolveNoHostNames } from './noDns.js';
-import { panicShortcut } from './panicShortcut.js';
+import { panicKeysInWindow, panicShortcut } from './panicShortcut.js';
 import { hardenSession } from './sessionHardening.js';
 import { settingsTap } from './settingsTap.js';
 import { claimSingleInstance } from './singleInstance.js';
@@ -54,10 +54,11 @@ const host = createVaultHost({
   emit: (event, payload) => window?.webContents.send(ipcChannel(event), payload),
 });
 const lock = (reason: LockReason) => void host.lock(reason);
-const panic = panicShortcut(globalShortcut, () => {
+const panicNow = () => {
   lock('panic');
   window?.hide();
-});
+};
+const panic = panicShortcut(globalShortcut, panicNow);
 const openedFiles = openFileQueue((filePath) => void host.openFile(filePath).catch(() => undefined));
 
 function followSettings(next: Settings): void {
@@ -79,6 +80,7 @@ function start(): void {
   // The UI subscribes to events once React has mounted, a moment after the page has loaded.
   window.webContents.on('did-finish-load', () => setTimeout(openedFiles.ready, 500));
   window.webContents.on('did-start-loading', openedFiles.pause);
+  panicKeysInWindow(window.webContents, () => settings.panicShortcut, process.platform === 'darwin', panicNow);
   window.on('closed', () => (window = null));
 }
 

@@ -1,4 +1,5 @@
 import { type GlobalShortcut } from 'electron';
+import { matchesAccelerator, type KeyInput } from './acceleratorMatch.js';
 
 /**
  * The panic shortcut: a system-wide key that locks and hides the window at once, even when another
@@ -24,4 +25,22 @@ export function panicShortcut(shortcuts: Pick<GlobalShortcut, 'register' | 'unre
       current = null;
     },
   };
+}
+
+type InputSource = {
+  on(event: 'before-input-event', listener: (event: { preventDefault(): void }, input: KeyInput) => void): unknown;
+};
+
+/** The same key pressed inside the window: works even where the system refused the global shortcut. */
+export function panicKeysInWindow(
+  contents: InputSource,
+  accelerator: () => string,
+  isMac: boolean,
+  onPanic: () => void,
+) {
+  contents.on('before-input-event', (event, input) => {
+    if (!matchesAccelerator(accelerator(), input, isMac)) return;
+    event.preventDefault();
+    onPanic();
+  });
 }
