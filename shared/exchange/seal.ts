@@ -1,6 +1,7 @@
 import { Decrypter, Encrypter, armor, type Identity as AgeIdentity, type Stanza } from 'age-encryption';
 import { padmeLength } from '../crypto/padding.js';
 import { AgeHeaderError, readAgeHeader } from './ageHeader.js';
+import { decryptAgePayload } from './ageStream.js';
 
 /**
  * The age layer of a `.crossing` file. Encrypting pads the plaintext to a size bucket so that a
@@ -93,8 +94,9 @@ export async function decryptAgeFile(
   const decrypter = new Decrypter();
   decrypter.addIdentity(observer);
   decrypter.addIdentity(identity);
+  let fileKey: Uint8Array;
   try {
-    await decrypter.decryptHeader(binary.subarray(0, headerLength));
+    fileKey = await decrypter.decryptHeader(binary.subarray(0, headerLength));
   } catch (error) {
     if (error instanceof AgeOpenError) throw error;
     const message = (error as Error).message;
@@ -107,9 +109,11 @@ export async function decryptAgeFile(
     throw new AgeOpenError('header', `the age header is not valid: ${message}`);
   }
   try {
-    return await decrypter.decrypt(binary);
+    return decryptAgePayload(fileKey, binary.subarray(headerLength));
   } catch (error) {
     throw new AgeOpenError('payload', `the encrypted payload does not authenticate: ${(error as Error).message}`);
+  } finally {
+    fileKey.fill(0);
   }
 }
 

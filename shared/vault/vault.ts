@@ -361,10 +361,12 @@ export class Vault {
     const fresh: Op[] = [];
     const seen = new Set<string>();
     const purged = new Map<string, boolean>();
+    // One look at the table first: most vaults have purged nothing, and then no case needs a lookup.
+    const anyTombstone = this.db.prepare('SELECT 1 FROM tombstones LIMIT 1').get() !== undefined;
     ops.forEach((op) => {
       if (this.index.hasOp(op.id) || seen.has(op.id)) return;
       // A purged case stays purged: a replayed older export must not bring it back.
-      let tombstoned = purged.get(op.caseId);
+      let tombstoned = anyTombstone ? purged.get(op.caseId) : false;
       if (tombstoned === undefined) purged.set(op.caseId, (tombstoned = this.isTombstoned(op.caseId)));
       if (tombstoned) return;
       seen.add(op.id);
