@@ -15,13 +15,15 @@ type Props = {
   onOpen: (id: string) => void;
   nameOf: (fingerprint: string | null) => string;
   version: number;
+  /** Changes with the filter and sort: the list starts again from the top. */
+  resetKey: string;
 };
 
 const ROW_HEIGHT = 36;
 type SortKey = (typeof CASE_SORT_KEYS)[number];
 
 /** Every case, one line each, virtualized: only the rows on screen exist in the DOM. */
-export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nameOf, version }: Props) {
+export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nameOf, version, resetKey }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back a mutable instance; this component is simply not auto-memoized.
@@ -35,6 +37,10 @@ export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nam
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo(0, 0);
+  }, [resetKey]);
 
   useEffect(() => {
     if (total > 0) ensureRange(first, last);

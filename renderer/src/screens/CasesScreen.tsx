@@ -178,6 +178,7 @@ export function CasesScreen() {
           onOpen={(id) => navigate({ name: 'case', id })}
           nameOf={nameOf}
           version={version}
+          resetKey={JSON.stringify([filter, sort])}
         />
       )}
     </section>
