@@ -244,3 +244,21 @@ describe('contacts', () => {
     impostor.lock();
   });
 });
+
+describe('hybrid post-quantum identities', () => {
+  it('exports to and imports from a vault whose age identity is ML-KEM-768 + X25519', async () => {
+    const pq = await makeVault(dir, 'Quantum', { postQuantum: true });
+    expect(pq.me.ageRecipient.startsWith('age1pq1')).toBe(true);
+    introduce(alice, pq);
+    const c = alice.addCase({ alias: 'Long-lived secret' });
+    await exportCases(alice, { to: ['Quantum'], cases: 'all', outFile: file('pq.crossing') });
+    expect((await importSealedFile(pq, file('pq.crossing'))).newCases).toEqual([
+      { caseId: c.id, alias: 'Long-lived secret' },
+    ]);
+    pq.addNote(c.id, 'answered');
+    await exportCases(pq, { to: ['Alice'], cases: 'all', outFile: file('pq-back.crossing') });
+    await importSealedFile(alice, file('pq-back.crossing'));
+    expect(casesSnapshot(alice)).toBe(casesSnapshot(pq));
+    pq.lock();
+  });
+});
