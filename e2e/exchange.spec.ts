@@ -54,9 +54,9 @@ test('exports to a contact, imports in a second vault with a preview, and resolv
     caseIds: [id],
     to: [(await a.control.value('getKeyCard', {})).me.fingerprint],
   });
-  await a.control.queueDialog('openImportFile', newestExport(b.control));
-  await a.page.getByRole('button', { name: 'Import', exact: true }).click();
-  await a.page.getByRole('button', { name: 'Choose file…' }).click();
+  // Opened with the app (a double-clicked file): the UI goes straight to its preview.
+  await goTo(a.page, 'cases');
+  await a.control.openFile(newestExport(b.control));
   await expect(a.page.getByText('1 new conflict')).toBeVisible();
   await a.page.getByRole('button', { name: 'Apply' }).click();
   await expect(a.page.getByText(/1 new conflicts/)).toBeVisible();

@@ -92,7 +92,13 @@ function CurrentScreen({ route }: { route: Route }) {
     case 'contacts':
       return <ContactsScreen />;
     case 'exchange':
-      return <ExchangeScreen importFile={route.importFile} handOff={route.handOff} />;
+      return (
+        <ExchangeScreen
+          key={route.importFile?.token ?? route.handOff ?? 'exchange'}
+          importFile={route.importFile}
+          handOff={route.handOff}
+        />
+      );
     case 'settings':
       return <SettingsScreen />;
   }
