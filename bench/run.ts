@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '../shared/testing/tempDir.js';
+import { renderReport } from './report.js';
+import type { BenchModule, Section } from './types.js';
+import { vaultBench } from './vault/vaultBench.js';
+
+/**
+ * Runs the registered benchmarks and writes bench/RESULTS.md. Options:
+ *   --sizes=150,10000   case counts (default 150, 10,000 and 100,000)
+ *   --only=vault        run only the named modules
+ *   --no-write          print the report without overwriting RESULTS.md
+ */
+const MODULES: BenchModule[] = [vaultBench];
+
+const DEFAULT_SIZES = [150, 10_000, 100_000];
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const sizes = arg('sizes')?.split(',').map(Number) ?? DEFAULT_SIZES;
+const only = arg('only')?.split(',');
+const write = !process.argv.includes('--no-write');
+
+if (!(globalThis as { gc?: unknown }).gc) console.error('note: run with node --expose-gc for steadier numbers');
+const started = new Date();
+const sectionsOut: Section[] = [];
+for (const module of MODULES.filter((m) => !only || only.includes(m.name))) {
+  const { dir, cleanup } = makeTempDir(`crossing-bench-${module.name}-`);
+  try {
+    sectionsOut.push(
+      ...(await module.run({ sizes, workDir: dir, log: (m) => console.error(`[${module.name}] ${m}`) })),
+    );
+  } finally {
+    cleanup();
+  }
+}
+const report = renderReport(
+  sectionsOut,
+  started,
+  `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+);
+console.log(report);
+if (write) {
+  const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/RESULTS.md');
+  fs.writeFileSync(target, report);
+  console.error(`wrote ${target}`);
+}
