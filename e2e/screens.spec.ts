@@ -9,6 +9,11 @@ import { expectNoAxeViolations } from './models/axe.js';
 for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
   test(`main screens in ${lang}`, async ({ openApp }) => {
     const { page, control } = await openApp();
+    // Under the app's strict CSP nothing may be refused: no inline style or script, no remote resource.
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
     const peer = await openApp();
     await page.setViewportSize({ width: 1440, height: 900 });
     await peer.control.value('createVault', {
@@ -49,5 +54,6 @@ for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
     await page.keyboard.press('Control+KeyL');
     await waitReady(page, 'unlock');
     await check('unlock');
+    expect(refused).toEqual([]);
   });
 }
