@@ -99,6 +99,7 @@ if (claimSingleInstance(app, focus)) {
   });
   const launchFile = crossingFileIn(process.argv);
   if (launchFile) openedFiles.push(launchFile);
+  app.on('activate', () => window?.show()); // the Dock icon brings back a window the panic key hid
   app.on('window-all-closed', () => app.quit()); // on every platform: quitting is what drops the keys
   app.on('will-quit', () => {
     panic.release();
