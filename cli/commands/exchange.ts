@@ -115,6 +115,11 @@ export function describeImport(r: ImportReport): string[] {
   if (!r.sender.verified) lines.push('the sender is NOT verified');
   if (r.omitted.length > 0) lines.push(`the sender left out: ${r.omitted.join(', ')}`);
   if (r.skippedPurgedOps > 0) lines.push(`${r.skippedPurgedOps} ops of cases purged here were skipped`);
+  if (r.partialHeldOps > 0) {
+    lines.push(
+      `${r.partialHeldOps} ops carry fields that this vault's copies lack (left out of an earlier export); they were not filled in`,
+    );
+  }
   if (r.waitingOps > 0) lines.push(`${r.waitingOps} ops wait for a case this vault has not received yet`);
   for (const c of r.newCases) lines.push(`new case ${c.caseId}  ${c.alias}`);
   for (const c of r.updatedCases) lines.push(`updated ${c.caseId}  ${c.alias}: ${c.fields.join(', ')}`);

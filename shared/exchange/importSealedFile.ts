@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { usageError } from '../errors.js';
 import { foldCaseOps, type CaseState } from '../oplog/fold.js';
 import type { Op } from '../oplog/ops.js';
+import { compareWithHeld } from './heldOps.js';
 import { validateOps } from './validateOps.js';
 import type { Vault } from '../vault/vault.js';
 import type { Bundle, BundleKind } from './bundle.js';
@@ -59,6 +60,11 @@ export interface ImportReport {
   newOps: number;
   /** Ops of cases purged here: skipped, so a purged case stays purged. */
   skippedPurgedOps: number;
+  /**
+   * Ops held here in a copy that lacks fields this file carries (an earlier export left them out).
+   * The held copy is kept: filling it in is not done yet, so the person is told.
+   */
+  partialHeldOps: number;
   newCases: Array<{ caseId: string; alias: string }>;
   updatedCases: Array<{ caseId: string; alias: string; fields: string[] }>;
   newConflicts: ConflictReport[];
@@ -113,14 +119,26 @@ export async function importSealedBytes(
   }
   const ops = checkOps(bundle.ops);
 
-  // What would change: ops not yet held (a purged case's ops are skipped by the merge).
+  // What would change: ops not yet held (a purged case's ops are skipped by the merge). A held
+  // op must come back unchanged, or differ only by fields an export left out.
   const seen = new Set<string>();
   const candidates: Op[] = [];
-  for (const op of ops) {
-    if (vault.hasOp(op.id) || seen.has(op.id)) continue;
+  const held = heldLookup(vault);
+  let partialHeldOps = 0;
+  ops.forEach((op, i) => {
+    if (seen.has(op.id)) return;
     seen.add(op.id);
-    candidates.push(op);
-  }
+    const existing = held(op);
+    if (!existing) {
+      candidates.push(op);
+      return;
+    }
+    const comparison = compareWithHeld(existing, op);
+    if (comparison === 'different') {
+      throw refuse('ops', `op ${i + 1} has the id of a change held here but other content: the file rewrites history`);
+    }
+    if (comparison === 'incoming is fuller' || comparison === 'both partial') partialHeldOps += 1;
+  });
   const touched = [...new Set(candidates.map((op) => op.caseId))];
   const before = new Map<string, CaseState | undefined>(touched.map((id) => [id, currentCase(vault, id)]));
 
@@ -166,6 +184,7 @@ export async function importSealedBytes(
     ...emptyReport(bundle, sender, options.dryRun ? 'preview' : 'imported', null),
     newOps: fresh.length,
     skippedPurgedOps,
+    partialHeldOps,
     waitingOps,
     newCases: changes.filter((c) => c.isNew).map((c) => ({ caseId: c.caseId, alias: c.alias })),
     updatedCases: changes
@@ -246,6 +265,17 @@ function checkOps(candidates: readonly unknown[]): Op[] {
   return result.ops;
 }
 
+/** The held op with a given id, found through its case (one map per case, built when first asked). */
+/** The held op with the same id, read once per case (ops are kept on disk, not in memory). */
+function heldLookup(vault: Vault): (op: Op) => Op | undefined {
+  const byCase = new Map<string, Map<string, Op>>();
+  return (op) => {
+    let ops = byCase.get(op.caseId);
+    if (!ops) byCase.set(op.caseId, (ops = new Map(vault.caseOps(op.caseId).map((o) => [o.id, o]))));
+    return ops.get(op.id);
+  };
+}
+
 function currentCase(vault: Vault, caseId: string): CaseState | undefined {
   if (vault.caseOps(caseId).length === 0) return undefined;
   try {
@@ -289,6 +319,7 @@ function emptyReport(
     opsInFile: bundle.ops.length,
     newOps: 0,
     skippedPurgedOps: 0,
+    partialHeldOps: 0,
     newCases: [],
     updatedCases: [],
     newConflicts: [],
