@@ -55,8 +55,3 @@ export function takeNextSequence(vault: Vault): number {
     return next;
   });
 }
-
-/** Raises the outgoing sequence to at least `last` (restoring a backup). */
-export function raiseOutgoingSequence(vault: Vault, db: Database.Database, last: number): void {
-  if (outgoingSequence(vault) < last) vault.putRecord(OUTGOING_RECORD, JSON.stringify({ last }), db);
-}
