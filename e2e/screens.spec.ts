@@ -51,6 +51,16 @@ for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
     await goTo(page, 'settings');
     await check('settings');
 
+    // The dark theme, on the busiest screens.
+    await page.getByRole('button', { name: lang === 'ru' ? 'Тёмная' : 'Dark' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await goTo(page, 'cases');
+    await expect(page.getByRole('table')).toBeVisible();
+    await check('cases-dark');
+    await goTo(page, 'dashboard');
+    await expect(page.locator('.recharts-surface').first()).toBeVisible();
+    await check('dashboard-dark');
+
     await page.keyboard.press('Control+KeyL');
     await waitReady(page, 'unlock');
     await check('unlock');

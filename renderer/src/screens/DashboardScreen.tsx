@@ -83,7 +83,7 @@ export function DashboardScreen() {
             />
           </dl>
           <div className="chart-grid-layout">
-            <BarsChart title={t('dashboard.pipeline')} data={pipeline} height={240} />
+            <BarsChart title={t('dashboard.pipeline')} data={pipeline} layout="vertical" height={240} />
             <BarsChart title={t('dashboard.arrivals')} data={arrivals} height={240} tone="good" />
             <BarsChart title={t('dashboard.byCountry')} data={countries} layout="vertical" height={280} tone="info" />
             <BarsChart title={t('dashboard.byPassport')} data={passports} layout="vertical" height={280} tone="warn" />
