@@ -46,7 +46,14 @@ ${UNLOCK_HELP}`,
       if (recoveryKey !== undefined) printRecoveryKey(vaultPath!, vault, recoveryKey, false);
       const ops = generateDemoOps({ count, seed, author: vault.me.fingerprint, device: vault.device, now: Date.now() });
       // Only ops not already held: the same seed twice adds nothing rather than duplicates.
-      const fresh = ops.filter((op) => !vault.hasOp(op.id));
+      const held = new Map<string, Set<string>>();
+      const fresh = ops.filter((op) => {
+        let ids = held.get(op.caseId);
+        if (!ids) held.set(op.caseId, (ids = vault.heldOpIds(op.caseId)));
+        return !ids.has(op.id);
+      });
+      // Written case by case, so that each case's ops sit together in the vault's segments.
+      fresh.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
       const before = vault.caseCount;
       writeWithProgress(vault, fresh);
       printLine(`added ${vault.caseCount - before} invented cases (seed ${seed}); the vault holds ${vault.caseCount}`);

@@ -1,11 +1,11 @@
-import type { CaseState } from '../../shared/oplog/fold.js';
+import type { CaseSummary } from '../../shared/oplog/summary.js';
 import { hlcMillis } from '../../shared/oplog/hlc.js';
 import { localDate, safeText, shortFingerprint, shortId, table, truncate } from './text.js';
 
 const MAX_ALIAS = 30;
 
 /** The case list as an aligned table, one case a row. */
-export function formatCaseList(cases: readonly CaseState[], me: string): string[] {
+export function formatCaseList(cases: readonly CaseSummary[], me: string): string[] {
   const rows = cases.map((c) => {
     const f = c.fields;
     return [

@@ -7,7 +7,7 @@ import { canonicalJson } from '../oplog/fold.js';
 import { formatHlc } from '../oplog/hlc.js';
 import type { Op } from '../oplog/ops.js';
 import { makeTempDir } from '../testing/tempDir.js';
-import { CaseIndex } from '../vault/caseIndex.js';
+import { Replica } from '../oplog/replica.js';
 import type { Vault } from '../vault/vault.js';
 import { addContact, myKeyCard } from './contacts.js';
 import { exportCases } from './exportCases.js';
@@ -17,7 +17,7 @@ import { casesSnapshot, makeVault } from './testing/fixtures.js';
 /**
  * Convergence: several coordinators edit cases and exchange exports in any order (late, repeated,
  * partial); once every vault has seen every op, every vault shows the same cases and the same
- * conflicts. First as a fast simulation over the merge itself (CaseIndex, with exports as op sets),
+ * conflicts. First as a fast simulation over the merge itself (in-memory replicas, with exports as op sets),
  * then with real vault files and real sealed files.
  */
 type Action =
@@ -62,7 +62,7 @@ interface Message {
 }
 
 function simulate(vaults: number, actions: Action[], order: Iterator<number>): string[] {
-  const indexes = Array.from({ length: vaults }, () => new CaseIndex());
+  const indexes = Array.from({ length: vaults }, () => new Replica());
   let time = 0;
   const contexts: OpContext[] = indexes.map((_, v) => ({
     author: String(v).repeat(40),

@@ -66,14 +66,17 @@ export type RegisterHeads = Map<string, Write[]>;
 export const itemKey = (list: ListName, itemId: string) => `${list}/${itemId}`;
 
 export function registerHeads(ops: readonly Op[]): RegisterHeads {
-  const writes = new Map<string, Write[]>();
-  const replaced = new Set<string>();
+  // Per register: its writes, and the ids its later writes name as replaced (most have none).
+  const registers = new Map<string, { writes: Write[]; replaced?: Set<string> }>();
   const seen = new Set<string>();
   const put = (key: string, op: Op, value: unknown, prev: readonly string[] | undefined) => {
-    let list = writes.get(key);
-    if (!list) writes.set(key, (list = []));
-    list.push({ opId: op.id, hlc: op.hlc, author: op.author, value });
-    if (prev) for (const p of prev) replaced.add(`${key}\u0000${p}`);
+    let register = registers.get(key);
+    if (!register) registers.set(key, (register = { writes: [] }));
+    register.writes.push({ opId: op.id, hlc: op.hlc, author: op.author, value });
+    if (prev && prev.length > 0) {
+      register.replaced ??= new Set();
+      for (const p of prev) register.replaced.add(p);
+    }
   };
   for (const op of ops) {
     if (seen.has(op.id)) continue;
@@ -98,8 +101,12 @@ export function registerHeads(ops: readonly Op[]): RegisterHeads {
     }
   }
   const heads: RegisterHeads = new Map();
-  for (const [key, list] of writes) {
-    const survivors = list.filter((w) => !replaced.has(`${key}\u0000${w.opId}`));
+  for (const [key, { writes, replaced }] of registers) {
+    if (writes.length === 1 && !replaced) {
+      heads.set(key, writes);
+      continue;
+    }
+    const survivors = replaced ? writes.filter((w) => !replaced.has(w.opId)) : writes;
     survivors.sort((a, b) => (a.hlc !== b.hlc ? (a.hlc < b.hlc ? 1 : -1) : a.opId < b.opId ? 1 : -1));
     heads.set(key, survivors);
   }

@@ -53,35 +53,51 @@ const CYRILLIC: Record<string, string> = {
   ү: 'u',
 };
 
-/** Latin spellings that stand for one sound in transliterations of Russian and Chechen names. */
-const FOLDS: Array<[RegExp, string]> = [
-  [/shch/g, 'sh'],
-  [/sch/g, 'sh'],
-  [/tch/g, 'ch'],
-  [/kh/g, 'h'],
-  [/x/g, 'h'],
-  [/zh/g, '\u0001'], // kept apart from the j/y fold below
-  [/dj/g, '\u0001'],
-  [/[jy]/g, 'i'],
-  [/ts/g, 'c'],
-  [/w/g, 'v'],
-  [/ph/g, 'f'],
-  [/q/g, 'k'],
-  [/ou/g, 'u'],
-  [/ie/g, 'e'],
-  [/(.)\1+/g, '$1'],
-  [/\u0001/g, 'zh'],
-];
+/**
+ * What each character becomes before the folds: lower case, accents dropped (é → e), Cyrillic
+ * transliterated, anything that is not a letter or digit a space. Computed once for the Latin and
+ * Cyrillic blocks, where nearly every name lives; other characters take the slow path.
+ */
+const TABLE_SIZE = 0x530;
+const CHAR_TABLE: string[] = Array.from({ length: TABLE_SIZE }, (_, code) => mapChar(String.fromCharCode(code)));
 
-const CYRILLIC_LETTER = new RegExp(`[${Object.keys(CYRILLIC).join('')}]`, 'g');
+function mapChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  const bare = lower.normalize('NFKD').replace(/\p{M}+/gu, '');
+  if (CYRILLIC[lower] !== undefined) return CYRILLIC[lower];
+  if (CYRILLIC[bare] !== undefined) return CYRILLIC[bare];
+  return bare.replace(/[^\p{L}\p{N}]+/gu, ' ');
+}
+
+/** Latin spellings that stand for one sound in transliterations of Russian and Chechen names. */
+const CLUSTERS = /shch|sch|tch|kh|zh|dj|ts|ph|[xjyqw]/g;
+const CLUSTER_FOLD: Record<string, string> = {
+  shch: 'sh',
+  sch: 'sh',
+  tch: 'ch',
+  kh: 'h',
+  zh: 'zh',
+  dj: 'zh',
+  ts: 'c',
+  ph: 'f',
+  x: 'h',
+  j: 'i',
+  y: 'i',
+  q: 'k',
+  w: 'v',
+};
+// Run after the clusters: "ye" has become "ie" by then, and new double letters may have formed.
+const VOWELS_AND_DOUBLES = /ou|ie|([a-z])\1+/g;
 
 export function foldForSearch(text: string): string {
-  let out = text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(CYRILLIC_LETTER, (ch) => CYRILLIC[ch] ?? ch)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ');
-  for (const [pattern, replacement] of FOLDS) out = out.replace(pattern, replacement);
-  return out.trim();
+  let mapped = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    mapped += code < TABLE_SIZE ? CHAR_TABLE[code]! : mapChar(text[i]!);
+  }
+  return mapped
+    .replace(CLUSTERS, (m) => CLUSTER_FOLD[m]!)
+    .replace(VOWELS_AND_DOUBLES, (m, double: string | undefined) => double ?? (m === 'ou' ? 'u' : 'e'))
+    .replace(/ +/g, ' ')
+    .trim();
 }

@@ -1,7 +1,7 @@
 import type { CASE_SORT_KEYS, ChannelResult } from '../ipc/contract.js';
 import { PASSPORT_STATUSES, RISKS, STAGES } from '../model/case.js';
-import type { CaseState } from '../oplog/fold.js';
 import { hlcMillis } from '../oplog/hlc.js';
+import { overdueTasks, type CaseSummary } from '../oplog/summary.js';
 
 export type CaseRow = ChannelResult<'queryCases'>['rows'][number];
 export type SortKey = (typeof CASE_SORT_KEYS)[number];
@@ -10,7 +10,7 @@ export type Sort = { key: SortKey; direction: 'asc' | 'desc' };
 /** Newest change first: what a caseworker opening the list wants to see. */
 export const DEFAULT_SORT: Sort = { key: 'updatedAt', direction: 'desc' };
 
-export function toCaseRow(c: CaseState, today: string): CaseRow {
+export function toCaseRow(c: CaseSummary, today: string): CaseRow {
   const f = c.fields;
   return {
     id: c.id,
@@ -22,8 +22,8 @@ export function toCaseRow(c: CaseState, today: string): CaseRow {
     risk: f.risk,
     assignedTo: f.assignedTo,
     updatedAt: hlcMillis(c.updatedAt),
-    conflicts: c.conflicts.length,
-    overdueTasks: c.tasks.filter((t) => !t.done && t.due !== null && t.due < today).length,
+    conflicts: c.conflicts,
+    overdueTasks: overdueTasks(c, today),
   };
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PIPELINE_STAGES, type NewCase, type ParsedCasePatch } from '../model/case.js';
 import { newCaseOps, noteOp, patchCaseOps, type OpContext } from '../oplog/caseOps.js';
-import { foldCaseOps } from '../oplog/fold.js';
+import { foldCaseOps, type CaseState } from '../oplog/fold.js';
 import { formatHlc } from '../oplog/hlc.js';
 import type { Op } from '../oplog/ops.js';
+import { summarizeCase } from '../oplog/summary.js';
 import { computeStats, vaultStatsSchema } from './stats.js';
 
 /** A context whose clock is set by the test: each op at the date given, or just after the last. */
@@ -37,6 +38,8 @@ function story(
   }
   return { state: foldCaseOps(ops)!, ops };
 }
+
+const summarize = (c: { state: CaseState; ops: readonly Op[] }) => summarizeCase(c.state, c.ops);
 
 describe('computeStats', () => {
   const { ctx, at } = context();
@@ -76,7 +79,9 @@ describe('computeStats', () => {
   at('2026-10-02T00:00:00Z');
   inShelter.ops.push(noteOp(inShelter.state.id, 'Moved to the shelter', ctx));
 
-  const stats = computeStats([arrivedInMarch, enteredResettled, inShelter, closed], { today: '2026-11-01' });
+  const stats = computeStats([arrivedInMarch, enteredResettled, inShelter, closed].map(summarize), {
+    today: '2026-11-01',
+  });
 
   it('counts cases by stage in pipeline order, zeros included', () => {
     expect(vaultStatsSchema.parse(stats)).toEqual(stats);
@@ -112,7 +117,7 @@ describe('computeStats', () => {
     ops.push(...patchCaseOps(inShelter.state.id, inShelter.ops, { stage: 'exit' }, ctx));
     const state = foldCaseOps(ops)!;
     expect(state.conflicts).toHaveLength(1);
-    expect(computeStats([{ state, ops }], { today: '2026-11-01' }).casesWithConflicts).toBe(1);
+    expect(computeStats([summarize({ state, ops })], { today: '2026-11-01' }).casesWithConflicts).toBe(1);
   });
 
   it('holds nothing that names or locates a person', () => {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ABROAD_STAGES, NEEDS, PASSPORT_STATUSES, RISKS, STAGES, type Stage } from '../model/case.js';
-import type { CaseState } from '../oplog/fold.js';
+import { NEEDS, PASSPORT_STATUSES, RISKS, STAGES } from '../model/case.js';
 import { hlcMillis } from '../oplog/hlc.js';
-import type { Op } from '../oplog/ops.js';
+import { overdueTasks, type CaseSummary } from '../oplog/summary.js';
 
 /**
  * Anonymous totals for partners and donors: counts only. Nothing in the result names, locates or
@@ -37,10 +36,7 @@ export type VaultStats = z.infer<typeof vaultStatsSchema>;
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export function computeStats(
-  entries: Iterable<{ state: CaseState; ops: readonly Op[] }>,
-  options: { today: string },
-): VaultStats {
+export function computeStats(cases: Iterable<CaseSummary>, options: { today: string }): VaultStats {
   const stats: VaultStats = {
     total: 0,
     open: 0,
@@ -55,8 +51,8 @@ export function computeStats(
     casesWithConflicts: 0,
   };
   const arrivals = new Map<string, number>();
-  for (const { state, ops } of entries) {
-    const f = state.fields;
+  for (const c of cases) {
+    const f = c.fields;
     stats.total += 1;
     stats.byStage[f.stage] += 1;
     stats.byPassport[f.passport] += 1;
@@ -64,17 +60,14 @@ export function computeStats(
     stats.byRisk[f.risk] += 1;
     for (const need of new Set(f.needs)) stats.byNeed[need] += 1;
     if (f.refugeCountry) stats.byRefugeCountry[f.refugeCountry] = (stats.byRefugeCountry[f.refugeCountry] ?? 0) + 1;
-    if (state.conflicts.length > 0) stats.casesWithConflicts += 1;
+    if (c.conflicts > 0) stats.casesWithConflicts += 1;
     if (f.stage !== 'closed') {
       stats.open += 1;
-      for (const t of state.tasks) if (!t.done && t.due !== null && t.due < options.today) stats.overdueTasks += 1;
+      stats.overdueTasks += overdueTasks(c, options.today);
     }
-    if (ABROAD_STAGES.has(f.stage)) {
-      const hlc = firstArrival(ops);
-      if (hlc !== null) {
-        const month = new Date(hlcMillis(hlc)).toISOString().slice(0, 7);
-        arrivals.set(month, (arrivals.get(month) ?? 0) + 1);
-      }
+    if (c.arrivedAt !== null) {
+      const month = new Date(hlcMillis(c.arrivedAt)).toISOString().slice(0, 7);
+      arrivals.set(month, (arrivals.get(month) ?? 0) + 1);
     }
   }
   stats.byRefugeCountry = Object.fromEntries(
@@ -82,17 +75,6 @@ export function computeStats(
   );
   stats.arrivalsByMonth = monthSeries(arrivals);
   return stats;
-}
-
-/** The clock of the earliest op that put the case at arrived or resettled (its create op included). */
-function firstArrival(ops: readonly Op[]): string | null {
-  let first: string | null = null;
-  for (const op of ops) {
-    let stage: Stage | undefined;
-    if (op.type === 'create' || op.type === 'set') stage = op.fields.stage;
-    if (stage !== undefined && ABROAD_STAGES.has(stage) && (first === null || op.hlc < first)) first = op.hlc;
-  }
-  return first;
 }
 
 /** Counts by month, with the months in between filled with zeros, so a chart has no gaps. */

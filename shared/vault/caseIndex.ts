@@ -1,105 +1,126 @@
-import { compareOps, type Op } from '../oplog/ops.js';
-import { foldCaseOps, type CaseState } from '../oplog/fold.js';
+import type { CaseState } from '../oplog/fold.js';
+import type { Op } from '../oplog/ops.js';
+import { summarizeCase, type CaseSummary } from '../oplog/summary.js';
 import { compileFilter, searchKeyOf, type CaseFilter } from '../search/filter.js';
 
 /**
- * Every op and every folded case held in memory while the vault is open, with what search needs.
- * No I/O: the vault feeds it ops after they are committed, and tests feed it ops directly.
+ * What the open vault keeps in memory: a summary and a search key per case, and a directory of the
+ * op segments that hold each case's ops (so a case's ops can be read back without scanning). No
+ * decrypted op is kept here. No I/O: the vault feeds it after each commit.
  */
 export class CaseIndex {
-  private readonly opsByCase = new Map<string, Op[]>();
-  private readonly opIds = new Set<string>();
-  private readonly cases = new Map<string, CaseState>();
+  private readonly summaries = new Map<string, CaseSummary>();
   private readonly searchKeys = new Map<string, string>();
+  /** Case id → numbers of the segments holding its ops (a case with no create op yet has no summary). */
+  private readonly segmentsOfCase = new Map<string, number[]>();
+  private readonly segmentIds: Array<string | null> = [];
+  private readonly segmentNumbers = new Map<string, number>();
+  private ops = 0;
 
   get caseCount(): number {
-    return this.cases.size;
+    return this.summaries.size;
   }
 
   get opCount(): number {
-    return this.opIds.size;
+    return this.ops;
   }
 
-  hasOp(id: string): boolean {
-    return this.opIds.has(id);
-  }
-
-  /** Adds ops it has not seen (by id) and refolds the cases they touch; returns those case ids. */
-  addOps(ops: Iterable<Op>): Set<string> {
-    const touched = new Set<string>();
-    for (const op of ops) {
-      if (this.opIds.has(op.id)) continue;
-      this.opIds.add(op.id);
-      let list = this.opsByCase.get(op.caseId);
-      if (!list) this.opsByCase.set(op.caseId, (list = []));
-      list.push(op);
-      touched.add(op.caseId);
+  /** Registers a segment (hex id) and the case ids of the ops in it; returns its number. */
+  addSegment(segmentId: string, caseIdsOfOps: Iterable<string>): number {
+    const number = this.segmentIds.length;
+    this.segmentIds.push(segmentId);
+    this.segmentNumbers.set(segmentId, number);
+    for (const caseId of caseIdsOfOps) {
+      this.ops += 1;
+      const list = this.segmentsOfCase.get(caseId);
+      if (!list) this.segmentsOfCase.set(caseId, [number]);
+      else if (list.at(-1) !== number) list.push(number);
     }
-    for (const caseId of touched) this.refold(caseId);
-    return touched;
+    return number;
   }
 
-  /** Forgets a case entirely (purge). Returns the ids of the ops it held. */
-  removeCase(caseId: string): string[] {
-    const ops = this.opsByCase.get(caseId) ?? [];
-    for (const op of ops) this.opIds.delete(op.id);
-    this.opsByCase.delete(caseId);
-    this.cases.delete(caseId);
-    this.searchKeys.delete(caseId);
-    return ops.map((op) => op.id);
+  /** Forgets a segment that was deleted (compaction, purge), with the ops it held. */
+  removeSegment(segmentId: string, caseIdsOfOps: Iterable<string>): void {
+    const number = this.segmentNumbers.get(segmentId);
+    if (number === undefined) return;
+    this.segmentNumbers.delete(segmentId);
+    this.segmentIds[number] = null;
+    for (const caseId of caseIdsOfOps) {
+      this.ops -= 1;
+      const list = this.segmentsOfCase.get(caseId);
+      if (!list) continue;
+      const rest = list.filter((n) => n !== number);
+      if (rest.length > 0) this.segmentsOfCase.set(caseId, rest);
+      else this.segmentsOfCase.delete(caseId);
+    }
   }
 
-  private refold(caseId: string): void {
-    const ops = this.opsByCase.get(caseId)!;
-    ops.sort(compareOps);
-    const folded = foldCaseOps(ops);
-    if (!folded) return; // ops that arrived before their case's create op wait here for it
-    this.cases.set(caseId, folded);
+  /** Segment ids (hex) holding ops of the case, oldest first. */
+  segmentsOf(caseId: string): string[] {
+    return (this.segmentsOfCase.get(caseId) ?? []).map((n) => this.segmentIds[n]!).filter((id) => id !== null);
+  }
+
+  segmentNumber(segmentId: string): number | undefined {
+    return this.segmentNumbers.get(segmentId);
+  }
+
+  /** True when any op of the case is held, even before its create op arrived. */
+  knowsCase(caseId: string): boolean {
+    return this.segmentsOfCase.has(caseId);
+  }
+
+  /** Records the fold of a case's complete op list (null: no create op yet, nothing to show). */
+  setFolded(caseId: string, folded: CaseState | null, ops: readonly Op[]): void {
+    if (!folded) {
+      this.summaries.delete(caseId);
+      this.searchKeys.delete(caseId);
+      return;
+    }
+    this.summaries.set(caseId, summarizeCase(folded, ops));
     this.searchKeys.set(caseId, searchKeyOf(folded));
   }
 
-  getCase(caseId: string): CaseState | undefined {
-    return this.cases.get(caseId);
+  /** Forgets a case entirely (purge). */
+  removeCase(caseId: string): void {
+    this.summaries.delete(caseId);
+    this.searchKeys.delete(caseId);
   }
 
-  /** The case's ops in log order (by clock). */
-  caseOps(caseId: string): readonly Op[] {
-    return this.opsByCase.get(caseId) ?? [];
+  summary(caseId: string): CaseSummary | undefined {
+    return this.summaries.get(caseId);
   }
 
-  allCases(): IterableIterator<CaseState> {
-    return this.cases.values();
-  }
-
-  allCaseIds(): IterableIterator<string> {
-    return this.cases.keys();
+  allSummaries(): IterableIterator<CaseSummary> {
+    return this.summaries.values();
   }
 
   /** Ids of every case that has ops, including ops still waiting for their case's create op. */
   allOpCaseIds(): IterableIterator<string> {
-    return this.opsByCase.keys();
+    return this.segmentsOfCase.keys();
   }
 
-  /** Drops every decrypted op and case (on lock). */
-  clear(): void {
-    this.opsByCase.clear();
-    this.opIds.clear();
-    this.cases.clear();
-    this.searchKeys.clear();
-  }
-
-  query(filter: CaseFilter): CaseState[] {
+  query(filter: CaseFilter): CaseSummary[] {
     const matches = compileFilter(filter);
-    const out: CaseState[] = [];
-    for (const [id, c] of this.cases) if (matches(c, this.searchKeys.get(id)!)) out.push(c);
+    const out: CaseSummary[] = [];
+    for (const [id, c] of this.summaries) if (matches(c, this.searchKeys.get(id)!)) out.push(c);
     return out;
   }
 
   /** Case ids that start with the given text: lets a person type the first characters of an id. */
   idsStartingWith(prefix: string): string[] {
-    if (this.cases.has(prefix)) return [prefix];
+    if (this.summaries.has(prefix)) return [prefix];
     const out: string[] = [];
-    for (const id of this.cases.keys()) if (id.startsWith(prefix)) out.push(id);
+    for (const id of this.summaries.keys()) if (id.startsWith(prefix)) out.push(id);
     return out;
+  }
+
+  /** Drops every summary and the directory (on lock). */
+  clear(): void {
+    this.summaries.clear();
+    this.searchKeys.clear();
+    this.segmentsOfCase.clear();
+    this.segmentIds.length = 0;
+    this.segmentNumbers.clear();
+    this.ops = 0;
   }
 }

@@ -31,12 +31,14 @@ import {
   type ParsedCasePatch,
 } from '../model/case.js';
 import { newCaseOps, noteOp, patchCaseOps, resolveConflictOp, type OpContext } from '../oplog/caseOps.js';
-import type { CaseState } from '../oplog/fold.js';
+import { foldCaseOps, type CaseState } from '../oplog/fold.js';
+import type { CaseSummary } from '../oplog/summary.js';
 import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc.js';
 import { opSchema, type Op } from '../oplog/ops.js';
 import { noteTextSchema } from '../model/case.js';
 import type { CaseFilter } from '../search/filter.js';
 import { CaseIndex } from './caseIndex.js';
+import { OpStore, type WrittenSegment } from './opStore.js';
 import {
   APPLICATION_ID,
   FORMAT_VERSION,
@@ -48,11 +50,17 @@ import {
 import { runMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey, recoveryKek } from './recoveryKey.js';
-import { SMALL_SEGMENT_BYTES, decodeSegment, encodeSegments } from './segments.js';
+import { decodeSegment } from './segments.js';
 import { SUBKEY, deriveSubkey, openRow, recordId, sealRow } from './sealedRows.js';
 
 export type Unlock = { passphrase: string } | { recoveryKey: string };
-export type Progress = (done: number, total: number) => void;
+export type { Progress } from './opStore.js';
+import type { Progress } from './opStore.js';
+
+interface SegmentChanges {
+  added: WrittenSegment[];
+  removed: WrittenSegment[];
+}
 
 export interface CreateVaultOptions {
   passphrase: string;
@@ -77,8 +85,8 @@ interface Keys {
  */
 export class Vault {
   private readonly index = new CaseIndex();
+  private readonly store: OpStore;
   private clock: Hlc;
-  private smallSegments = new Map<string, string[]>();
   private locked = false;
 
   private constructor(
@@ -89,6 +97,7 @@ export class Vault {
     private identity: Identity,
   ) {
     this.clock = { ms: 0, counter: 0, device: identity.device };
+    this.store = new OpStore(db, keys.rows, this.index);
   }
 
   // ---- creating and opening ------------------------------------------------------------------
@@ -174,31 +183,8 @@ export class Vault {
   }
 
   private loadAllOps(onProgress?: Progress): void {
-    const total = (this.db.prepare('SELECT count(*) AS n FROM op_segments').get() as { n: number }).n;
-    const ops: Op[] = [];
-    let done = 0;
-    for (const row of this.db.prepare('SELECT id, sealed FROM op_segments').iterate() as Iterable<{
-      id: Buffer;
-      sealed: Buffer;
-    }>) {
-      const plain = openRow(this.keys.rows, 'op_segments', row.id, row.sealed);
-      let segment: Op[];
-      try {
-        segment = decodeSegment(plain);
-      } catch {
-        throw rejectedError(`the vault row op_segments/${row.id.toString('hex')} holds unreadable data`);
-      }
-      for (const op of segment) ops.push(op);
-      if (row.sealed.length < SMALL_SEGMENT_BYTES)
-        this.smallSegments.set(
-          row.id.toString('hex'),
-          segment.map((op) => op.id),
-        );
-      done += 1;
-      if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
-    }
-    this.index.addOps(ops);
-    for (const op of ops) this.observe(op.hlc);
+    const maxHlc = this.store.loadAll(onProgress);
+    if (maxHlc) this.observe(maxHlc);
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -242,19 +228,21 @@ export class Vault {
     return this.index.opCount;
   }
 
-  listCases(filter: CaseFilter = {}): CaseState[] {
+  /** The cases matching a filter, as summaries: what a list, a board or a count needs. */
+  listCases(filter: CaseFilter = {}): CaseSummary[] {
     this.assertOpen();
     return this.index.query(filter);
   }
 
-  allCases(): IterableIterator<CaseState> {
+  allCases(): IterableIterator<CaseSummary> {
     this.assertOpen();
-    return this.index.allCases();
+    return this.index.allSummaries();
   }
 
+  /** The whole case, folded from its ops as it is asked for. */
   getCase(caseId: string): CaseState {
     this.assertOpen();
-    const found = this.index.getCase(caseId);
+    const found = this.index.summary(caseId) ? foldCaseOps(this.store.caseOps(caseId)) : null;
     if (!found) throw usageError(`there is no case ${caseId} in this vault`);
     return found;
   }
@@ -271,7 +259,7 @@ export class Vault {
 
   caseOps(caseId: string): readonly Op[] {
     this.assertOpen();
-    return this.index.caseOps(caseId);
+    return this.store.caseOps(caseId);
   }
 
   /** Every case id that has ops, including ops still waiting for their case's create op (exports, backups). */
@@ -280,8 +268,10 @@ export class Vault {
     return [...this.index.allOpCaseIds()];
   }
 
-  hasOp(opId: string): boolean {
-    return this.index.hasOp(opId);
+  /** The ids of the ops held for a case: what an incoming op is checked against. */
+  heldOpIds(caseId: string): Set<string> {
+    this.assertOpen();
+    return this.index.knowsCase(caseId) ? new Set(this.store.caseOps(caseId).map((op) => op.id)) : new Set();
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -309,7 +299,7 @@ export class Vault {
     if (!parsed.success) throw rejectedError(`the change is not valid: ${describeIssues(parsed.error)}`);
     let ops: Op[];
     try {
-      ops = patchCaseOps(caseId, this.index.caseOps(caseId), parsed.data as ParsedCasePatch, this.opContext());
+      ops = patchCaseOps(caseId, this.store.caseOps(caseId), parsed.data as ParsedCasePatch, this.opContext());
     } catch (error) {
       throw rejectedError(`the change is not valid: ${(error as Error).message}`);
     }
@@ -330,7 +320,7 @@ export class Vault {
     if (!current.conflicts.some((c) => c.key === key)) throw usageError(`the case has no conflict on ${key}`);
     let op: Op;
     try {
-      op = resolveConflictOp(caseId, this.index.caseOps(caseId), key, chosenOpId, this.opContext());
+      op = resolveConflictOp(caseId, this.store.caseOps(caseId), key, chosenOpId, this.opContext());
     } catch (error) {
       throw usageError((error as Error).message);
     }
@@ -359,19 +349,21 @@ export class Vault {
   mergeValidatedOps(ops: readonly Op[], extra?: (db: Database.Database) => void): Op[] {
     this.assertOpen();
     const fresh: Op[] = [];
-    const seen = new Set<string>();
+    const held = new Map<string, Set<string>>();
     const purged = new Map<string, boolean>();
     // One look at the table first: most vaults have purged nothing, and then no case needs a lookup.
     const anyTombstone = this.db.prepare('SELECT 1 FROM tombstones LIMIT 1').get() !== undefined;
-    ops.forEach((op) => {
-      if (this.index.hasOp(op.id) || seen.has(op.id)) return;
+    for (const op of ops) {
+      let ids = held.get(op.caseId);
+      if (!ids) held.set(op.caseId, (ids = this.heldOpIds(op.caseId)));
+      if (ids.has(op.id)) continue;
       // A purged case stays purged: a replayed older export must not bring it back.
       let tombstoned = anyTombstone ? purged.get(op.caseId) : false;
       if (tombstoned === undefined) purged.set(op.caseId, (tombstoned = this.isTombstoned(op.caseId)));
-      if (tombstoned) return;
-      seen.add(op.id);
+      if (tombstoned) continue;
+      ids.add(op.id);
       fresh.push(op);
-    });
+    }
     this.commitOps(fresh, extra);
     for (const op of fresh) this.observe(op.hlc);
     return fresh;
@@ -381,31 +373,27 @@ export class Vault {
   commitOps(ops: readonly Op[], extra?: (db: Database.Database) => void): void {
     this.assertOpen();
     if (ops.length === 0 && !extra) return;
-    let small = new Map<string, string[]>();
+    this.commit((db) => {
+      const added = this.store.insert(ops);
+      extra?.(db);
+      return { added, removed: [] };
+    });
+  }
+
+  /**
+   * Runs a write in one transaction; only after it commits does memory learn the segments it added
+   * and removed, and the cases they touch are folded again.
+   */
+  private commit(work: (db: Database.Database) => SegmentChanges, refold = true): void {
+    let changes: SegmentChanges = { added: [], removed: [] };
     try {
       this.db.transaction(() => {
-        small = this.insertSegments(ops);
-        extra?.(this.db);
+        changes = work(this.db);
       })();
     } catch (error) {
       throw toCrossingError(error);
     }
-    for (const [id, opIds] of small) this.smallSegments.set(id, opIds);
-    this.index.addOps(ops);
-  }
-
-  /** Seals and inserts ops as segments (inside the caller's transaction); returns the small ones. */
-  private insertSegments(ops: readonly Op[]): Map<string, string[]> {
-    const insert = this.db.prepare('INSERT INTO op_segments (id, sealed) VALUES (?, ?)');
-    const small = new Map<string, string[]>();
-    for (const segment of encodeSegments(ops)) {
-      const id = randomBytes(16);
-      const sealed = sealRow(this.keys.rows, 'op_segments', id, segment.bytes);
-      segment.bytes.fill(0);
-      insert.run(id, sealed);
-      if (sealed.length < SMALL_SEGMENT_BYTES) small.set(Buffer.from(id).toString('hex'), segment.opIds);
-    }
-    return small;
+    this.store.afterCommit(changes.added, changes.removed, refold);
   }
 
   private opContext(): OpContext {
@@ -482,36 +470,22 @@ export class Vault {
    */
   purgeCase(caseId: string, purgedAt: string = new Date().toISOString()): number {
     this.assertOpen();
-    if (this.index.caseOps(caseId).length === 0 && !this.isTombstoned(caseId)) {
+    if (!this.index.knowsCase(caseId) && !this.isTombstoned(caseId)) {
       throw usageError(`there is no case ${caseId} in this vault`);
     }
     let removed = 0;
-    let fresh = new Map<string, string[]>();
-    const oldIds: string[] = [];
-    this.transaction((db) => {
-      const rows = db.prepare('SELECT id, sealed FROM op_segments').all() as Array<{ id: Buffer; sealed: Buffer }>;
-      const kept: Op[] = [];
-      const remove = db.prepare('DELETE FROM op_segments WHERE id = ?');
-      for (const row of rows) {
-        const ops = decodeSegment(openRow(this.keys.rows, 'op_segments', row.id, row.sealed));
-        if (!ops.some((op) => op.caseId === caseId)) continue;
-        for (const op of ops) {
-          if (op.caseId === caseId) removed += 1;
-          else kept.push(op);
-        }
-        remove.run(row.id);
-        oldIds.push(row.id.toString('hex'));
-      }
-      fresh = this.insertSegments(kept);
+    this.commit((db) => {
+      const segments = this.store.remove(this.index.segmentsOf(caseId));
+      const kept = segments.flatMap((segment) => segment.ops.filter((op) => op.caseId !== caseId));
+      removed = segments.reduce((n, segment) => n + segment.ops.length, 0) - kept.length;
       const id = this.keyedId('tombstone', caseId);
       const tombstone = new TextEncoder().encode(JSON.stringify({ caseId, purgedAt }));
       db.prepare('INSERT OR REPLACE INTO tombstones (id, sealed) VALUES (?, ?)').run(
         id,
         sealRow(this.keys.rows, 'tombstones', id, tombstone),
       );
+      return { added: this.store.insert(kept), removed: segments };
     });
-    for (const id of oldIds) this.smallSegments.delete(id);
-    for (const [id, opIds] of fresh) this.smallSegments.set(id, opIds);
     this.index.removeCase(caseId);
     return removed;
   }
@@ -602,20 +576,14 @@ export class Vault {
   /** Merges the small segments that single edits leave into few large ones, in one transaction. */
   compact(): number {
     this.assertOpen();
-    if (this.smallSegments.size < 2) return 0;
-    const wanted = new Set([...this.smallSegments.values()].flat());
-    const ops: Op[] = [];
-    for (const caseId of this.index.allOpCaseIds())
-      for (const op of this.index.caseOps(caseId)) if (wanted.has(op.id)) ops.push(op);
-    const oldIds = [...this.smallSegments.keys()];
-    const remove = this.db.prepare('DELETE FROM op_segments WHERE id = ?');
-    let fresh = new Map<string, string[]>();
-    this.transaction(() => {
-      for (const id of oldIds) remove.run(Buffer.from(id, 'hex'));
-      fresh = this.insertSegments(ops);
-    });
-    this.smallSegments = fresh;
-    return oldIds.length;
+    const small = this.store.smallSegmentIds();
+    if (small.length < 2) return 0;
+    // The same ops in fewer segments: no case changes, so nothing needs folding again.
+    this.commit(() => {
+      const removed = this.store.remove(small);
+      return { added: this.store.insert(removed.flatMap((segment) => segment.ops)), removed };
+    }, false);
+    return small.length;
   }
 
   /**
@@ -625,7 +593,7 @@ export class Vault {
   lock(): void {
     if (this.locked) return;
     try {
-      if (this.smallSegments.size >= COMPACT_WHEN_SMALL_SEGMENTS) this.compact();
+      if (this.store.smallSegmentCount >= COMPACT_WHEN_SMALL_SEGMENTS) this.compact();
     } catch {
       // Compaction is housekeeping: failing it (a full disk) must never stop a lock.
     } finally {
@@ -634,6 +602,7 @@ export class Vault {
       wipe(this.identity.signSecretKey);
       this.identity = { ...this.identity, ageIdentity: '' };
       this.index.clear();
+      this.store.clear();
       this.db.close();
     }
   }

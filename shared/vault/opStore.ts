@@ -1,0 +1,200 @@
+import type Database from 'better-sqlite3';
+import { randomBytes } from '../crypto/random.js';
+import { rejectedError } from '../errors.js';
+import { foldCaseOps } from '../oplog/fold.js';
+import { compareOps, type Op } from '../oplog/ops.js';
+import type { CaseIndex } from './caseIndex.js';
+import { SMALL_SEGMENT_BYTES, decodeSegment, encodeSegments } from './segments.js';
+import { openRow, sealRow } from './sealedRows.js';
+
+const TABLE = 'op_segments';
+/** Decoded segments kept for reading cases back; 32 × 64 KiB of ops at most. */
+const CACHE_SEGMENTS = 32;
+
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * The op log on disk: sealed segments of ops, grouped by case when written so that a case's ops
+ * sit together. Reads a case's ops back on demand through the index's directory; keeps only a
+ * small cache of decoded segments. Writes run inside the caller's transaction; `afterCommit`
+ * brings the index up to date once the transaction has committed.
+ */
+export class OpStore {
+  private readonly cache = new Map<string, Op[]>();
+  private readonly smallSegments = new Set<string>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly key: Uint8Array,
+    private readonly index: CaseIndex,
+  ) {}
+
+  get smallSegmentCount(): number {
+    return this.smallSegments.size;
+  }
+
+  /**
+   * Reads and authenticates every segment once, folding each case as soon as the segments that
+   * hold it have passed, so that no more than a few segments' ops are held at a time. A case met
+   * again further on (edited after the bulk of its ops was written) is folded again at the end.
+   * Returns the largest clock value seen.
+   */
+  loadAll(onProgress?: Progress): string {
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${TABLE}`).get() as { n: number }).n;
+    const pending = new Map<string, Op[]>();
+    const refold = new Set<string>();
+    let maxHlc = '';
+    let done = 0;
+    const rows = this.db.prepare(`SELECT id, sealed FROM ${TABLE}`).iterate() as Iterable<{
+      id: Buffer;
+      sealed: Buffer;
+    }>;
+    for (const row of rows) {
+      const segmentId = row.id.toString('hex');
+      const ops = this.decode(row.id, row.sealed);
+      if (row.sealed.length < SMALL_SEGMENT_BYTES) this.smallSegments.add(segmentId);
+      const here = new Set<string>();
+      for (const op of ops) {
+        if (op.hlc > maxHlc) maxHlc = op.hlc;
+        if (!here.has(op.caseId)) {
+          here.add(op.caseId);
+          if (!pending.has(op.caseId) && this.index.knowsCase(op.caseId)) refold.add(op.caseId);
+        }
+        if (refold.has(op.caseId)) continue;
+        const list = pending.get(op.caseId);
+        if (list) list.push(op);
+        else pending.set(op.caseId, [op]);
+      }
+      this.index.addSegment(segmentId, caseIdsOf(ops));
+      for (const [caseId, caseOps] of pending) {
+        if (here.has(caseId)) continue;
+        this.fold(caseId, caseOps);
+        pending.delete(caseId);
+      }
+      done += 1;
+      if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
+    }
+    for (const [caseId, caseOps] of pending) this.fold(caseId, caseOps);
+    for (const caseId of refold) this.fold(caseId, this.caseOps(caseId));
+    return maxHlc;
+  }
+
+  /** Every op of a case, in log order, read back from its segments. */
+  caseOps(caseId: string): Op[] {
+    const ops: Op[] = [];
+    for (const segmentId of this.index.segmentsOf(caseId)) {
+      for (const op of this.segment(segmentId)) if (op.caseId === caseId) ops.push(op);
+    }
+    return ops.sort(compareOps);
+  }
+
+  /** Seals ops into new segments, grouped by case (inside the caller's transaction). */
+  insert(ops: readonly Op[]): WrittenSegment[] {
+    const grouped = [...ops].sort((a, b) =>
+      a.caseId !== b.caseId ? (a.caseId < b.caseId ? -1 : 1) : compareOps(a, b),
+    );
+    const statement = this.db.prepare(`INSERT INTO ${TABLE} (id, sealed) VALUES (?, ?)`);
+    const written: WrittenSegment[] = [];
+    let offset = 0;
+    for (const segment of encodeSegments(grouped)) {
+      const id = randomBytes(16);
+      const sealed = sealRow(this.key, TABLE, id, segment.bytes);
+      segment.bytes.fill(0);
+      statement.run(id, sealed);
+      const segmentOps = grouped.slice(offset, offset + segment.opIds.length);
+      offset += segment.opIds.length;
+      written.push({
+        id: Buffer.from(id).toString('hex'),
+        ops: segmentOps,
+        small: sealed.length < SMALL_SEGMENT_BYTES,
+      });
+    }
+    return written;
+  }
+
+  /** Deletes segments (inside the caller's transaction); returns them with their ops for `afterCommit`. */
+  remove(segmentIds: readonly string[]): WrittenSegment[] {
+    const statement = this.db.prepare(`DELETE FROM ${TABLE} WHERE id = ?`);
+    return segmentIds.map((id) => {
+      const ops = this.segment(id);
+      statement.run(Buffer.from(id, 'hex'));
+      return { id, ops, small: false };
+    });
+  }
+
+  /** After commit: the index learns the new and removed segments, and the touched cases are folded anew. */
+  afterCommit(added: readonly WrittenSegment[], removed: readonly WrittenSegment[] = [], refold = true): void {
+    for (const segment of removed) {
+      this.index.removeSegment(segment.id, caseIdsOf(segment.ops));
+      this.cache.delete(segment.id);
+      this.smallSegments.delete(segment.id);
+    }
+    const touched = new Set<string>();
+    for (const segment of added) {
+      this.index.addSegment(segment.id, caseIdsOf(segment.ops));
+      this.remember(segment.id, segment.ops);
+      if (segment.small) this.smallSegments.add(segment.id);
+      for (const op of segment.ops) touched.add(op.caseId);
+    }
+    if (refold) for (const caseId of touched) this.fold(caseId, this.caseOps(caseId));
+  }
+
+  /** The small segments that single edits leave, for compaction. */
+  smallSegmentIds(): string[] {
+    return [...this.smallSegments];
+  }
+
+  segmentOps(segmentId: string): Op[] {
+    return this.segment(segmentId);
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.smallSegments.clear();
+  }
+
+  private fold(caseId: string, ops: readonly Op[]): void {
+    this.index.setFolded(caseId, foldCaseOps(ops), ops);
+  }
+
+  private segment(segmentId: string): Op[] {
+    const cached = this.cache.get(segmentId);
+    if (cached) {
+      this.cache.delete(segmentId);
+      this.cache.set(segmentId, cached);
+      return cached;
+    }
+    const id = Buffer.from(segmentId, 'hex');
+    const row = this.db.prepare(`SELECT sealed FROM ${TABLE} WHERE id = ?`).get(id) as { sealed: Buffer } | undefined;
+    if (!row) throw rejectedError(`the vault row ${TABLE}/${segmentId} is missing: the vault file was altered`);
+    const ops = this.decode(id, row.sealed);
+    this.remember(segmentId, ops);
+    return ops;
+  }
+
+  private remember(segmentId: string, ops: Op[]): void {
+    this.cache.set(segmentId, ops);
+    if (this.cache.size > CACHE_SEGMENTS) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  private decode(id: Buffer, sealed: Buffer): Op[] {
+    const plain = openRow(this.key, TABLE, id, sealed);
+    try {
+      return decodeSegment(plain);
+    } catch {
+      throw rejectedError(`the vault row ${TABLE}/${id.toString('hex')} holds unreadable data`);
+    } finally {
+      plain.fill(0);
+    }
+  }
+}
+
+export interface WrittenSegment {
+  id: string;
+  ops: Op[];
+  small: boolean;
+}
+
+function caseIdsOf(ops: readonly Op[]): string[] {
+  return ops.map((op) => op.caseId);
+}
