@@ -26,7 +26,7 @@ function readable(file: string, texts: readonly string[], raw: readonly Uint8Arr
       if (bytes.includes(Buffer.from(text, encoding))) found.push(`${path.basename(file)}: ${text} (${encoding})`);
     }
   }
-  for (const key of raw) if (bytes.includes(key)) found.push(`${path.basename(file)}: raw key bytes`);
+  for (const key of raw) if (bytes.includes(Buffer.from(key))) found.push(`${path.basename(file)}: raw key bytes`);
   return found;
 }
 

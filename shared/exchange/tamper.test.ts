@@ -96,7 +96,7 @@ describe('a damaged file is refused and changes nothing', () => {
     for (let i = 0; i < 16; i++) positions.add(Math.floor(((i + 0.5) / 16) * valid.length));
     for (const position of positions) {
       const damaged = valid.slice();
-      damaged[position] ^= 0x01;
+      damaged[position]! ^= 0x01;
       await expectRefused(bob, damaged, ['format', 'decrypt', 'integrity', 'passphrase']);
     }
     expect(bob.caseCount).toBe(0);

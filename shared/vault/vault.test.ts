@@ -141,7 +141,7 @@ describe('refusals leave the file untouched', () => {
     await makeVault();
     const db = new Database(file);
     const row = db.prepare('SELECT id, sealed FROM op_segments LIMIT 1').get() as { id: Buffer; sealed: Buffer };
-    row.sealed[40] ^= 0x01;
+    row.sealed[40]! ^= 0x01;
     db.prepare('UPDATE op_segments SET sealed = ? WHERE id = ?').run(row.sealed, row.id);
     db.close();
     const before = sha256(file);
