@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sodium } from '../crypto/sodium.js';
 import { fingerprintSchema } from '../model/case.js';
 import { idSchema } from '../oplog/ops.js';
+import { personNameSchema } from './personName.js';
 import { OMITTABLE_FIELDS } from './redact.js';
 
 /**
@@ -25,7 +26,7 @@ export const BUNDLE_KINDS = ['export', 'handoff', 'backup'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
 export const bundleSenderSchema = z.strictObject({
-  displayName: z.string().min(1).max(80),
+  displayName: personNameSchema,
   signPublicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be a base64 Ed25519 key' }),
   ageRecipient: z.string().min(10).max(4096),
   fingerprint: fingerprintSchema,

@@ -1,7 +1,7 @@
 import { rejectedError, usageError } from '../errors.js';
-import { displayNameSchema } from '../identity/identity.js';
 import type { Vault } from '../vault/vault.js';
 import { formatKeyCard, parseKeyCard, type KeyCard } from './keyCard.js';
+import { personNameSchema } from './personName.js';
 import { safetyNumber } from './safetyNumber.js';
 import { deleteRow, readAllRows, readRow, writeRow } from './sealedTable.js';
 
@@ -86,7 +86,7 @@ export function addContact(
   options: { verified?: boolean; name?: string; now?: Date } = {},
 ): AddContactResult {
   const card: KeyCard = parseKeyCard(cardText);
-  const chosen = options.name === undefined ? undefined : displayNameSchema.safeParse(options.name);
+  const chosen = options.name === undefined ? undefined : personNameSchema.safeParse(options.name);
   if (chosen && !chosen.success) throw usageError(`the name ${chosen.error.issues[0]?.message ?? 'is not valid'}`);
   const name = chosen?.data ?? card.displayName;
   const now = (options.now ?? new Date()).toISOString();

@@ -56,6 +56,9 @@ describe('key cards', () => {
       [card.replace(/Age-Recipient: (age1.{10})/, 'Age-Recipient: $1x'), /not an age1/],
       [card.replace('Version: 1\n', 'Version: 1\nComment: hi\n'), /expected 5/],
       ['x'.repeat(20_000), /far shorter/],
+      [card.replace(/Name: .*/, 'Name: Bob\u202Eevil'), /text-direction/],
+      [card.replace(/Name: .*/, 'Name: Bob\u009B31m'), /control or text-direction/],
+      [card.replace(/Name: .*/, 'Name: Bob\u001B[31m'), /control characters/],
     ];
     for (const [text, message] of cases) expect(() => parseKeyCard(text), String(message)).toThrow(message);
     expect(() => parseKeyCard(card.replace(CARD_BEGIN, 'nothing'))).toThrow(/is missing/);

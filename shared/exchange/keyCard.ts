@@ -1,4 +1,5 @@
-import { displayNameSchema, fingerprintOf } from '../identity/identity.js';
+import { fingerprintOf } from '../identity/identity.js';
+import { personNameSchema } from './personName.js';
 import { usageError } from '../errors.js';
 import { isVaultRecipient } from './ageRecipient.js';
 
@@ -70,7 +71,7 @@ export function parseKeyCard(text: string): KeyCard {
   if (versionText !== String(KEY_CARD_VERSION)) {
     throw bad(`version ${versionText} is not supported (this Crossing reads version ${KEY_CARD_VERSION})`);
   }
-  const displayName = displayNameSchema.safeParse(name);
+  const displayName = personNameSchema.safeParse(name);
   if (!displayName.success) throw bad(`the name ${displayName.error.issues[0]?.message ?? 'is not valid'}`);
   const keyBytes = Buffer.from(signPublicKey, 'base64');
   if (keyBytes.length !== 32 || keyBytes.toString('base64') !== signPublicKey) {
