@@ -215,6 +215,15 @@ describe('misaddressed and forged files', () => {
     expect((await importSealedBytes(bob, file, { dryRun: true })).sender.contactName).toBe('Carol');
   });
 
+  it('a sender name that carries terminal escapes or text-direction overrides is refused', async () => {
+    for (const name of ['Alice\u001b]0;pwned\u0007', 'Ali\u202Ece', 'Alice\u009b2J']) {
+      const file = await forge((b) => {
+        b.sender = { ...b.sender, displayName: name };
+      });
+      await expectRefused(bob, file, ['format']);
+    }
+  });
+
   it('a changed sender key: signed by a new key under a known name', async () => {
     const newAlice = await makeVault(dir, 'Alice', { file: 'alice-2' });
     const file = await forge(() => undefined, newAlice);
