@@ -50,7 +50,7 @@ const backupStateSchema = z.strictObject({
 export async function backupVault(vault: Vault, outFile: string, now?: Date): Promise<ExportResult> {
   const me = vault.me;
   const caseIds = vault.opCaseIds();
-  const ops: Op[] = caseIds.flatMap((id) => [...vault.caseOps(id)]);
+  const ops: Op[] = vault.allOps();
   return writeBundle(vault, {
     kind: 'backup',
     recipients: [{ name: me.displayName, fingerprint: me.fingerprint, ageRecipient: me.ageRecipient }],

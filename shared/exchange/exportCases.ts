@@ -45,7 +45,7 @@ export async function exportCases(vault: Vault, options: ExportOptions): Promise
   const recipients = resolveRecipients(vault, options.to, options.allowUnverified ?? false);
   const caseIds = resolveCases(vault, options.cases);
   const omitted = checkOmitted(options.omit ?? []);
-  const ops = redactOps(collectOps(vault, caseIds), omitted);
+  const ops = redactOps(options.cases === 'all' ? vault.allOps() : collectOps(vault, caseIds), omitted);
   return writeBundle(vault, {
     kind: options.kind ?? 'export',
     recipients: recipients.map((c) => ({ name: c.name, fingerprint: c.fingerprint, ageRecipient: c.ageRecipient })),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { usageError } from '../errors.js';
-import { foldCaseOps, type CaseState } from '../oplog/fold.js';
+import { foldCaseOps } from '../oplog/fold.js';
+import type { CaseSummary } from '../oplog/summary.js';
 import type { Op } from '../oplog/ops.js';
 import { compareWithHeld } from './heldOps.js';
 import { validateOps } from './validateOps.js';
@@ -128,7 +129,7 @@ export async function importSealedBytes(
   ops.forEach((op, i) => {
     if (seen.has(op.id)) return;
     seen.add(op.id);
-    const existing = held(op);
+    const existing = held.op(op);
     if (!existing) {
       candidates.push(op);
       return;
@@ -140,15 +141,11 @@ export async function importSealedBytes(
     if (comparison === 'incoming is fuller' || comparison === 'both partial') partialHeldOps += 1;
   });
   const touched = [...new Set(candidates.map((op) => op.caseId))];
-  const before = new Map<string, CaseState | undefined>(touched.map((id) => [id, currentCase(vault, id)]));
 
   let fresh: Op[];
-  let after: (caseId: string) => CaseState | null;
   if (options.dryRun) {
     const purged = new Set(touched.filter((caseId) => vault.isTombstoned(caseId)));
     fresh = candidates.filter((op) => !purged.has(op.caseId));
-    const freshByCase = groupByCase(fresh);
-    after = (caseId) => foldCaseOps([...vault.caseOps(caseId), ...(freshByCase.get(caseId) ?? [])]);
   } else {
     fresh = vault.mergeValidatedOps(ops, (db) => {
       recordImport(vault, db, {
@@ -166,18 +163,24 @@ export async function importSealedBytes(
         });
       }
     });
-    after = (caseId) => currentCase(vault, caseId) ?? null;
   }
   const skippedPurgedOps = candidates.length - fresh.length;
+
+  // What changed, folded in memory from the ops held before and the new ones: nothing is read back
+  // from disk. A case new here without conflicts is reported from its summary, with no fold at all.
+  const summaries = options.dryRun ? new Map<string, CaseSummary>() : summariesOf(vault, touched, held);
   const changes: CaseChange[] = [];
   let waitingOps = 0;
-  const freshCount = groupByCase(fresh);
-  for (const caseId of touched) {
-    // A case none of whose ops is new here (a purged one) neither changed nor waits.
-    if (!freshCount.has(caseId)) continue;
-    const state = after(caseId);
-    if (!state) waitingOps += freshCount.get(caseId)?.length ?? 0;
-    else changes.push(diffCase(before.get(caseId), state));
+  for (const [caseId, added] of groupByCase(fresh)) {
+    const heldOps = held.opsOf(caseId);
+    const summary = summaries.get(caseId);
+    if (heldOps.length === 0 && summary && summary.conflicts === 0) {
+      changes.push({ caseId, alias: summary.fields.alias, isNew: true, changedFields: [], newConflicts: [] });
+      continue;
+    }
+    const state = foldCaseOps([...heldOps, ...added]);
+    if (!state) waitingOps += added.length;
+    else changes.push(diffCase(heldOps.length > 0 ? (foldCaseOps(heldOps) ?? undefined) : undefined, state));
   }
   const names = authorNames(vault);
   return {
@@ -265,24 +268,32 @@ function checkOps(candidates: readonly unknown[]): Op[] {
   return result.ops;
 }
 
-/** The held op with a given id, found through its case (one map per case, built when first asked). */
-/** The held op with the same id, read once per case (ops are kept on disk, not in memory). */
-function heldLookup(vault: Vault): (op: Op) => Op | undefined {
-  const byCase = new Map<string, Map<string, Op>>();
-  return (op) => {
-    let ops = byCase.get(op.caseId);
-    if (!ops) byCase.set(op.caseId, (ops = new Map(vault.caseOps(op.caseId).map((o) => [o.id, o]))));
-    return ops.get(op.id);
+/** The ops held before the import, per case, read once and kept for the whole import. */
+function heldLookup(vault: Vault) {
+  const byCase = new Map<string, readonly Op[]>();
+  const byId = new Map<string, Map<string, Op>>();
+  const opsOf = (caseId: string): readonly Op[] => {
+    let ops = byCase.get(caseId);
+    if (!ops) byCase.set(caseId, (ops = vault.caseOps(caseId)));
+    return ops;
+  };
+  return {
+    opsOf,
+    op(op: Op): Op | undefined {
+      let ids = byId.get(op.caseId);
+      if (!ids) byId.set(op.caseId, (ids = new Map(opsOf(op.caseId).map((o) => [o.id, o]))));
+      return ids.get(op.id);
+    },
   };
 }
 
-function currentCase(vault: Vault, caseId: string): CaseState | undefined {
-  if (vault.caseOps(caseId).length === 0) return undefined;
-  try {
-    return vault.getCase(caseId);
-  } catch {
-    return undefined;
-  }
+/** Summaries of the touched cases that were new here, from the vault's in-memory index. */
+function summariesOf(vault: Vault, touched: readonly string[], held: ReturnType<typeof heldLookup>) {
+  const wanted = new Set(touched.filter((caseId) => held.opsOf(caseId).length === 0));
+  const out = new Map<string, CaseSummary>();
+  if (wanted.size === 0) return out;
+  for (const summary of vault.allCases()) if (wanted.has(summary.id)) out.set(summary.id, summary);
+  return out;
 }
 
 function groupByCase(ops: readonly Op[]): Map<string, Op[]> {
