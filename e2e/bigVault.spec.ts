@@ -12,6 +12,8 @@ import { CasesPage } from './models/casesPage.js';
  *   CROSSING_PASSPHRASE=river-lantern-copper-71 crossing demo big.crossing-vault --cases 100000 --kdf interactive
  */
 const bigVault = process.env.CROSSING_BIG_VAULT;
+// Decided before any fixture starts, so that no project launches a browser for nothing.
+test.skip(!bigVault, 'set CROSSING_BIG_VAULT to a demo vault');
 
 test('100,000 cases: the table opens, scrolls to the end and searches without stalling', async ({
   browser,
