@@ -2,7 +2,7 @@ import { randomId } from '../crypto/random.js';
 import { toCrossingError, usageError } from '../errors.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
-import { writeFileAtomically } from './atomicWrite.js';
+import { writeFileAtomically } from '../files/atomicWrite.js';
 import { BUNDLE_FORMAT, bundleBytes, signBundle, type Bundle, type BundleKind } from './bundle.js';
 import { findContact, type Contact } from './contacts.js';
 import { takeNextSequence } from './exchangeLog.js';

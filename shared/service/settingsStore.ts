@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../ipc/contract.js';
-import { writeFileAtomic } from './atomicWrite.js';
+import { writeFileAtomically } from '../files/atomicWrite.js';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -36,7 +36,7 @@ export class SettingsStore {
   update(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.read(), ...definedOnly(patch) });
     fs.mkdirSync(this.dataDir, { recursive: true });
-    writeFileAtomic(this.filePath, `${JSON.stringify(next, null, 2)}\n`);
+    writeFileAtomically(this.filePath, `${JSON.stringify(next, null, 2)}\n`, { replace: true });
     return next;
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '../../exchange/contacts.js';
 import type { ChannelResult } from '../../ipc/contract.js';
 import type { Vault } from '../../vault/vault.js';
-import { writeFileAtomic } from '../atomicWrite.js';
+import { writeFileAtomically } from '../../files/atomicWrite.js';
 import { localDate } from '../localDate.js';
 import type { Handlers } from '../types.js';
 
@@ -29,7 +29,7 @@ export const identityHandlers: Handlers<IdentityChannel> = {
     const chosen = await ctx.dialogs.saveFile(`crossing-key-card-${localDate(ctx.now())}.txt`, 'card');
     if (chosen === null) return { savedAs: null };
     ctx.session.requireVault(); // the vault may have been locked while the dialog was open
-    writeFileAtomic(chosen, card);
+    writeFileAtomically(chosen, card, { replace: true });
     return { savedAs: chosen };
   },
 

@@ -1,6 +1,6 @@
 import { computeStats, type VaultStats } from '../../stats/stats.js';
 import type { Vault } from '../../vault/vault.js';
-import { writeFileAtomic } from '../atomicWrite.js';
+import { writeFileAtomically } from '../../files/atomicWrite.js';
 import { statsReport } from '../statsReport.js';
 import type { Handlers } from '../types.js';
 
@@ -12,7 +12,7 @@ export const statsHandlers: Handlers<'getStats' | 'saveReport'> = {
     const report = statsReport(statsOf(ctx.session.requireVault(), args.today), args.today, args.format);
     const chosen = await ctx.dialogs.saveFile(`crossing-report-${args.today}.${args.format}`, 'report');
     if (chosen === null) return { savedAs: null };
-    writeFileAtomic(chosen, report);
+    writeFileAtomically(chosen, report, { replace: true });
     return { savedAs: chosen };
   },
 };

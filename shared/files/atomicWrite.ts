@@ -5,14 +5,25 @@ import { usageError } from '../errors.js';
 
 /**
  * Writes a file so that it is either complete or absent: a temp file beside the target, flushed to
- * disk, then renamed into place. An existing file is never overwritten (an earlier export may still
- * be waiting to be carried). Rename, not link, because hand-carried files live on FAT/exFAT sticks.
+ * disk, then renamed into place. A crash or a full disk leaves the old file (or none), never half of
+ * the new one. Rename, not link, because hand-carried files live on FAT/exFAT sticks.
+ *
+ * By default an existing file is never overwritten (an earlier export may still be waiting to be
+ * carried); `replace` is for files Crossing owns (settings) or that a person chose to replace in a
+ * save dialog.
  */
-export function writeFileAtomically(target: string, bytes: Uint8Array): void {
+export function writeFileAtomically(
+  target: string,
+  data: string | Uint8Array,
+  options: { replace?: boolean } = {},
+): void {
   const resolved = path.resolve(target);
   const dir = path.dirname(resolved);
   if (!fs.existsSync(dir)) throw usageError(`the folder ${path.dirname(target)} does not exist`);
-  if (fs.existsSync(resolved)) throw usageError(`${target} already exists: Crossing never overwrites a file`);
+  if (!options.replace && fs.existsSync(resolved)) {
+    throw usageError(`${target} already exists: Crossing never overwrites a file`);
+  }
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const temp = path.join(dir, `.${path.basename(resolved)}.${randomId()}.tmp`);
   let fd: number | undefined;
   try {
