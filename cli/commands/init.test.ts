@@ -56,7 +56,7 @@ describe('crossing init', () => {
   it('refuses a short passphrase (exit 1), creating nothing', () => {
     const result = crossing(['init', vault, '--kdf', 'interactive'], { env: { CROSSING_PASSPHRASE: 'short' } });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('at least 10 characters');
+    expect(result.stderr).toContain('at least 12 characters');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

@@ -64,7 +64,7 @@ describe('crossing passwd', () => {
     expect(wrong.status).toBe(2);
     const short = crossing(['passwd', vault], { env: withPassphrase({ CROSSING_NEW_PASSPHRASE: 'short' }) });
     expect(short.status).toBe(1);
-    expect(short.stderr).toContain('at least 10 characters');
+    expect(short.stderr).toContain('at least 12 characters');
     expect(sha256(vault)).toBe(before);
     expect(crossing(['check', vault], { env: { CROSSING_PASSPHRASE: PASSPHRASE } }).status).toBe(0);
   });

@@ -1,5 +1,6 @@
-/** The shortest passphrase Crossing accepts when creating a vault or changing the passphrase. */
-export const MIN_PASSPHRASE_LENGTH = 12;
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/model/passphrase';
+
+export { MIN_PASSPHRASE_LENGTH };
 
 export type Strength = 0 | 1 | 2 | 3 | 4;
 

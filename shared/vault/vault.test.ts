@@ -58,7 +58,7 @@ describe('creating and opening', () => {
 
   it('refuses a short passphrase and leaves no file behind', async () => {
     const error = await refusal(Vault.create(file, { passphrase: 'short', kdf: 'interactive' }));
-    expect(error.message).toMatch(/at least 10 characters/);
+    expect(error.message).toMatch(/at least 12 characters/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

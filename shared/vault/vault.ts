@@ -37,6 +37,7 @@ import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc
 import { opSchema, type Op } from '../oplog/ops.js';
 import { noteTextSchema } from '../model/case.js';
 import type { CaseFilter } from '../search/filter.js';
+import { MIN_PASSPHRASE_LENGTH } from '../model/passphrase.js';
 import { CaseIndex } from './caseIndex.js';
 import { OpStore, type WrittenSegment } from './opStore.js';
 import {
@@ -69,7 +70,6 @@ export interface CreateVaultOptions {
   postQuantum?: boolean;
 }
 
-export const MIN_PASSPHRASE_LENGTH = 10;
 const COMPACT_WHEN_SMALL_SEGMENTS = 64;
 
 interface Keys {

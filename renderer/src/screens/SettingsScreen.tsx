@@ -4,9 +4,9 @@ import { api, ApiError } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { Field } from '../components/Field';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { StrengthMeter } from '../components/StrengthMeter';
-import { DEFAULT_KDF, KDF_LEVELS, type KdfLevel } from '../kdf';
-import { MIN_PASSPHRASE_LENGTH, passphraseAcceptable } from '../passphrase';
+import { KdfLevelChoice, NewPassphraseFields } from '../components/NewPassphraseFields';
+import { DEFAULT_KDF, type KdfLevel } from '../kdf';
+import { passphraseAcceptable } from '../passphrase';
 import { useApp } from '../state/app';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
@@ -151,45 +151,16 @@ function ChangePassphrase() {
           />
         )}
       </Field>
-      <Field
+      <NewPassphraseFields
         label={t('settings.newPassphrase')}
-        error={
-          touched && !passphraseAcceptable(next) ? t('gate.create.tooWeak', { count: MIN_PASSPHRASE_LENGTH }) : null
-        }
-        hint={<StrengthMeter id="new-strength" passphrase={next} />}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('gate.create.confirm')} error={touched && confirm !== next ? t('gate.create.mismatch') : null}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        )}
-      </Field>
-      <fieldset className="fieldset">
-        <legend>{t('kdf.label')}</legend>
-        {KDF_LEVELS.map((level) => (
-          <label key={level} className="radio">
-            <input type="radio" name="kdf-change" checked={kdf === level} onChange={() => setKdf(level)} />
-            <span>
-              {t(`kdf.${level}.name`)} <span className="muted small">— {t(`kdf.${level}.hint`)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+        passphrase={next}
+        confirm={confirm}
+        onPassphrase={setNext}
+        onConfirm={setConfirm}
+        touched={touched}
+        meterId="new-strength"
+      />
+      <KdfLevelChoice name="kdf-change" value={kdf} onChange={setKdf} />
       <ErrorNote error={error} />
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={busy}>

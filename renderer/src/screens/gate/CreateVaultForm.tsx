@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
-import { StrengthMeter } from '../../components/StrengthMeter';
-import { DEFAULT_KDF, KDF_LEVELS, type KdfLevel } from '../../kdf';
-import { MIN_PASSPHRASE_LENGTH, passphraseAcceptable } from '../../passphrase';
+import { KdfLevelChoice, NewPassphraseFields } from '../../components/NewPassphraseFields';
+import { DEFAULT_KDF, type KdfLevel } from '../../kdf';
+import { passphraseAcceptable } from '../../passphrase';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 
 /** Create a vault: a name, a passphrase that passes the minimum, a KDF level; then the recovery key, once. */
@@ -22,9 +22,6 @@ export function CreateVaultForm({ onOpened }: { onOpened: () => void }) {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   const nameError = touched && !displayName.trim() ? t('gate.create.nameRequired') : null;
-  const passError =
-    touched && !passphraseAcceptable(passphrase) ? t('gate.create.tooWeak', { count: MIN_PASSPHRASE_LENGTH }) : null;
-  const confirmError = touched && confirm !== passphrase ? t('gate.create.mismatch') : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,43 +58,16 @@ export function CreateVaultForm({ onOpened }: { onOpened: () => void }) {
           />
         )}
       </Field>
-      <Field
+      <NewPassphraseFields
         label={t('gate.create.passphrase')}
-        error={passError}
-        hint={<StrengthMeter id="strength" passphrase={passphrase} />}
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('gate.create.confirm')} error={confirmError}>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        )}
-      </Field>
-      <fieldset className="fieldset">
-        <legend>{t('kdf.label')}</legend>
-        {KDF_LEVELS.map((level) => (
-          <label key={level} className="radio">
-            <input type="radio" name="kdf" value={level} checked={kdf === level} onChange={() => setKdf(level)} />
-            <span>
-              {t(`kdf.${level}.name`)} <span className="muted small">— {t(`kdf.${level}.hint`)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+        passphrase={passphrase}
+        confirm={confirm}
+        onPassphrase={setPassphrase}
+        onConfirm={setConfirm}
+        touched={touched}
+        meterId="strength"
+      />
+      <KdfLevelChoice name="kdf" value={kdf} onChange={setKdf} />
       <label className="checkbox">
         <input type="checkbox" checked={postQuantum} onChange={(e) => setPostQuantum(e.target.checked)} />
         <span>
