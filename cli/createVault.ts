@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { usageError } from '../shared/errors.js';
 import type { KdfLevel } from '../shared/crypto/kdf.js';
+import { displayNameSchema } from '../shared/identity/identity.js';
 import { Vault } from '../shared/vault/vault.js';
 import { printJson, printLines } from './output.js';
 import { ENV, readNewPassphrase } from './secrets.js';
@@ -8,12 +9,28 @@ import { ENV, readNewPassphrase } from './secrets.js';
 /** Creates a vault (for `init`, and `demo` on a new path); the caller locks it. */
 export async function createVault(
   vaultPath: string,
-  options: { passphraseFile: string | undefined; kdf: KdfLevel | undefined },
+  options: {
+    passphraseFile: string | undefined;
+    kdf: KdfLevel | undefined;
+    displayName?: string | undefined;
+    postQuantum?: boolean | undefined;
+  },
 ): Promise<{ vault: Vault; recoveryKey: string }> {
   // Refused before the passphrase is asked, so nobody types it twice for nothing.
   if (fs.existsSync(vaultPath)) throw usageError(`${vaultPath} already exists: Crossing never overwrites a file`);
+  let displayName: string | undefined;
+  if (options.displayName !== undefined) {
+    const parsed = displayNameSchema.safeParse(options.displayName);
+    if (!parsed.success) throw usageError(`--name ${parsed.error.issues[0]!.message}`);
+    displayName = parsed.data;
+  }
   const passphrase = await readNewPassphrase(options.passphraseFile, ENV.passphrase);
-  return Vault.create(vaultPath, { passphrase, kdf: options.kdf ?? 'moderate' });
+  return Vault.create(vaultPath, {
+    passphrase,
+    kdf: options.kdf ?? 'moderate',
+    displayName,
+    postQuantum: options.postQuantum ?? false,
+  });
 }
 
 /** The recovery key is shown here and never again. */

@@ -73,3 +73,34 @@ describe('crossing init', () => {
     expect(fs.existsSync(vault)).toBe(false);
   });
 });
+
+describe('crossing init --name and --post-quantum', () => {
+  it('puts the name on the key card and makes a post-quantum identity when asked', () => {
+    const { dir: folder, cleanup: done } = makeTempDir();
+    try {
+      const file = path.join(folder, 'named.crossing-vault');
+      const created = crossing(['init', file, '--kdf', 'interactive', '--name', 'Амина (Берлин)', '--post-quantum'], {
+        env: withPassphrase(),
+      });
+      expect(created.status, created.stderr).toBe(0);
+      const card = crossing(['identity', file, '--json'], { env: withPassphrase() });
+      expect(card.status, card.stderr).toBe(0);
+      expect(card.stdout).toContain('Амина (Берлин)');
+      expect(card.stdout).toMatch(/age1pq1/);
+    } finally {
+      done();
+    }
+  });
+
+  it('refuses an empty name before asking for a passphrase', () => {
+    const { dir: folder, cleanup: done } = makeTempDir();
+    try {
+      const result = crossing(['init', path.join(folder, 'v'), '--name', '   '], { env: withPassphrase() });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/--name must not be empty/);
+      expect(fs.readdirSync(folder)).toEqual([]);
+    } finally {
+      done();
+    }
+  });
+});

@@ -6,22 +6,34 @@ import { ENV } from '../secrets.js';
 export const initCommand = defineCommand({
   name: ['init'],
   summary: 'create a new, empty vault',
-  usage: 'VAULT [--kdf interactive|moderate|sensitive] [--passphrase-file FILE] [--json]',
+  usage:
+    'VAULT [--name NAME] [--kdf interactive|moderate|sensitive] [--post-quantum] [--passphrase-file FILE] [--json]',
   help: `Creates an encrypted vault at VAULT (never over an existing file) and prints its recovery key once.
 The new passphrase is typed twice, or read from --passphrase-file or ${ENV.passphrase}.
 
+  --name NAME                the name on this vault's key card, as colleagues will see it
 ${KDF_HELP}
+  --post-quantum             seal exports to this vault with a hybrid post-quantum key (age1pq…):
+                             a seized file stays closed even to a future quantum computer, but
+                             Debian's age 1.1 cannot open such files
   --passphrase-file FILE     read the new passphrase from FILE
   --json                     print {vault, recoveryKey, fingerprint}`,
   options: {
+    name: { type: 'string' },
     kdf: { type: 'string' },
+    'post-quantum': { type: 'boolean' },
     'passphrase-file': { type: 'string' },
     json: { type: 'boolean' },
   },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
     const kdf = parseKdfLevel(values.kdf);
-    const { vault, recoveryKey } = await createVault(vaultPath!, { passphraseFile: values['passphrase-file'], kdf });
+    const { vault, recoveryKey } = await createVault(vaultPath!, {
+      passphraseFile: values['passphrase-file'],
+      kdf,
+      displayName: values.name,
+      postQuantum: values['post-quantum'],
+    });
     try {
       printRecoveryKey(vaultPath!, vault, recoveryKey, values.json ?? false);
     } finally {
