@@ -235,7 +235,9 @@ describe('case show', () => {
 
   it('prints stored text as data: no terminal escape reaches the screen', () => {
     const id = addCase(vault, { alias: 'Evil\u009b2J name', legalName: 'Left\u202eright' });
-    const out = crossing(['case', 'show', vault, id], { env }).stdout;
+    const shown = crossing(['case', 'show', vault, id], { env });
+    expect(shown.status, shown.stderr).toBe(0);
+    const out = shown.stdout;
     expect(out).not.toMatch(/[\u009b\u202e\u001b]/);
     expect(out).toContain('Evil\ufffd2J name');
   });

@@ -19,7 +19,13 @@ export function randomBytes(length: number): Uint8Array {
   return out;
 }
 
-/** A random id: 16 bytes as 22 characters of base64url. */
+/**
+ * A random id: 16 bytes as 22 characters of base64url, never starting with `-` or `_`, so that an
+ * id typed on a command line is never taken for an option.
+ */
 export function randomId(): string {
-  return Buffer.from(randomBytes(16)).toString('base64url');
+  for (;;) {
+    const id = Buffer.from(randomBytes(16)).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }

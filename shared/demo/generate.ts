@@ -136,7 +136,7 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 /** 16 seeded bytes as 22 base64url characters: the same shape as the app's random ids. */
 function idGenerator(rng: Prng): () => string {
   const bytes = new Uint8Array(18);
-  return () => {
+  const next = (): string => {
     for (let i = 0; i < 16; i += 4) {
       const v = rng.uint32();
       bytes[i] = v & 255;
@@ -149,6 +149,8 @@ function idGenerator(rng: Prng): () => string {
       const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
       id += BASE64URL[n >>> 18]! + BASE64URL[(n >>> 12) & 63]! + BASE64URL[(n >>> 6) & 63]! + BASE64URL[n & 63]!;
     }
-    return id.slice(0, 22);
+    // Like the app's ids, never one a command line would take for an option.
+    return /^[A-Za-z0-9]/.test(id) ? id.slice(0, 22) : next();
   };
+  return next;
 }
