@@ -32,6 +32,18 @@ export const bundleSenderSchema = z.strictObject({
   fingerprint: fingerprintSchema,
 });
 
+export type BundleSender = z.output<typeof bundleSenderSchema>;
+
+/** The sender block of a bundle: this vault's public identity, nothing more. */
+export function bundleSender(me: BundleSender): BundleSender {
+  return {
+    displayName: me.displayName,
+    signPublicKey: me.signPublicKey,
+    ageRecipient: me.ageRecipient,
+    fingerprint: me.fingerprint,
+  };
+}
+
 export const bundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
   kind: z.enum(BUNDLE_KINDS),

@@ -279,7 +279,7 @@ describe('fields left out, then sent in full later', () => {
     const c = alice.addCase({ alias: 'History', stage: 'shelter' });
     await exportCases(alice, { to: ['Bob'], cases: 'all', outFile: file('h1.crossing') });
     await importSealedFile(bob, file('h1.crossing'));
-    const { BUNDLE_FORMAT, bundleBytes, signBundle } = await import('./bundle.js');
+    const { BUNDLE_FORMAT, bundleBytes, bundleSender, signBundle } = await import('./bundle.js');
     const { encryptToRecipients, padPlaintext } = await import('./seal.js');
     const [create] = alice.caseOps(c.id);
     const rewritten = { ...create!, fields: { ...(create as { fields: object }).fields, stage: 'exit' } };
@@ -288,12 +288,7 @@ describe('fields left out, then sent in full later', () => {
       format: BUNDLE_FORMAT,
       kind: 'export',
       exportId: 'RewrittenHistory000000',
-      sender: {
-        displayName: me.displayName,
-        signPublicKey: me.signPublicKey,
-        ageRecipient: me.ageRecipient,
-        fingerprint: me.fingerprint,
-      },
+      sender: bundleSender(me),
       recipients: [bob.me.fingerprint],
       createdAt: new Date().toISOString(),
       sequence: 99,

@@ -3,7 +3,7 @@ import { toCrossingError, usageError } from '../errors.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
 import { writeFileAtomically } from '../files/atomicWrite.js';
-import { BUNDLE_FORMAT, bundleBytes, signBundle, type Bundle, type BundleKind } from './bundle.js';
+import { BUNDLE_FORMAT, bundleBytes, bundleSender, signBundle, type Bundle, type BundleKind } from './bundle.js';
 import { findContact, type Contact } from './contacts.js';
 import { takeNextSequence } from './exchangeLog.js';
 import { OMITTABLE_FIELDS, redactOps, type OmittableField } from './redact.js';
@@ -77,12 +77,7 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
     format: BUNDLE_FORMAT,
     kind: spec.kind,
     exportId: randomId(),
-    sender: {
-      displayName: me.displayName,
-      signPublicKey: me.signPublicKey,
-      ageRecipient: me.ageRecipient,
-      fingerprint: me.fingerprint,
-    },
+    sender: bundleSender(me),
     recipients: spec.recipients.map((r) => r.fingerprint),
     createdAt,
     sequence,

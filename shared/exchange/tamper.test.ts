@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomId } from '../crypto/random.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import type { Vault } from '../vault/vault.js';
-import { BUNDLE_FORMAT, bundleBytes, signBundle, type Bundle } from './bundle.js';
+import { BUNDLE_FORMAT, bundleBytes, bundleSender, signBundle, type Bundle } from './bundle.js';
 import { readAgeHeader } from './ageHeader.js';
 import { exportCases } from './exportCases.js';
 import { importSealedBytes, importSealedFile } from './importSealedFile.js';
@@ -178,12 +178,7 @@ describe('misaddressed and forged files', () => {
       format: BUNDLE_FORMAT,
       kind: 'export',
       exportId: randomId(),
-      sender: {
-        displayName: me.displayName,
-        signPublicKey: me.signPublicKey,
-        ageRecipient: me.ageRecipient,
-        fingerprint: me.fingerprint,
-      },
+      sender: bundleSender(me),
       recipients: [bob.me.fingerprint],
       createdAt: new Date().toISOString(),
       sequence: 1000,
