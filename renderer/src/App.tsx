@@ -10,9 +10,17 @@ import type { Me } from './state/app';
 type AppState = ChannelResult<'getAppState'>;
 type Phase = { kind: 'loading' } | { kind: 'locked'; state: AppState; reason?: string } | { kind: 'open'; me: Me };
 
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+let followSystem = false;
+
+/** The page is always light or dark; "system" follows the operating system, also when it changes. */
 function applyTheme(theme: Settings['theme']): void {
-  document.documentElement.dataset.theme = theme;
+  followSystem = theme === 'system';
+  document.documentElement.dataset.theme = followSystem ? (systemDark.matches ? 'dark' : 'light') : theme;
 }
+systemDark.addEventListener('change', () => {
+  if (followSystem) applyTheme('system');
+});
 
 /** Top of the UI: decides between the locked gate (create / unlock) and the unlocked workspace. */
 export function App() {
