@@ -32,8 +32,17 @@ export function searchKeyOf(c: CaseState): string {
   return ` ${foldForSearch(parts.join(' \u0002 '))} `;
 }
 
+/** The folded words of a search, longest first (the longest is the most selective). */
+export function searchWords(search: string | undefined): string[] {
+  if (!search) return [];
+  return foldForSearch(search)
+    .split(' ')
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+}
+
 export function compileFilter(filter: CaseFilter): (c: CaseSummary, searchKey: string) => boolean {
-  const words = filter.search ? foldForSearch(filter.search).split(' ').filter(Boolean) : [];
+  const words = searchWords(filter.search);
   const sets = {
     stage: filter.stage?.length ? new Set<string>(filter.stage) : null,
     passport: filter.passport?.length ? new Set<string>(filter.passport) : null,

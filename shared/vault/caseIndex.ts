@@ -1,7 +1,7 @@
 import type { CaseState } from '../oplog/fold.js';
 import type { Op } from '../oplog/ops.js';
 import { summarizeCase, type CaseSummary } from '../oplog/summary.js';
-import { compileFilter, searchKeyOf, type CaseFilter } from '../search/filter.js';
+import { compileFilter, searchKeyOf, searchWords, type CaseFilter } from '../search/filter.js';
 
 /**
  * What the open vault keeps in memory: a summary and a search key per case, and a directory of the
@@ -16,6 +16,8 @@ export class CaseIndex {
   private readonly segmentIds: Array<string | null> = [];
   private readonly segmentNumbers = new Map<string, number>();
   private ops = 0;
+  /** Every search key in one string, built on the first search after a change (see casesContaining). */
+  private searchText: { text: string; ids: string[]; starts: number[] } | null = null;
 
   get caseCount(): number {
     return this.summaries.size;
@@ -72,18 +74,20 @@ export class CaseIndex {
   /** Records the fold of a case's complete op list (null: no create op yet, nothing to show). */
   setFolded(caseId: string, folded: CaseState | null, ops: readonly Op[]): void {
     if (!folded) {
-      this.summaries.delete(caseId);
-      this.searchKeys.delete(caseId);
+      this.removeCase(caseId);
       return;
     }
     this.summaries.set(caseId, summarizeCase(folded, ops));
-    this.searchKeys.set(caseId, searchKeyOf(folded));
+    const key = searchKeyOf(folded);
+    if (this.searchKeys.get(caseId) !== key) this.searchText = null;
+    this.searchKeys.set(caseId, key);
   }
 
   /** Forgets a case entirely (purge). */
   removeCase(caseId: string): void {
     this.summaries.delete(caseId);
     this.searchKeys.delete(caseId);
+    this.searchText = null;
   }
 
   summary(caseId: string): CaseSummary | undefined {
@@ -102,8 +106,42 @@ export class CaseIndex {
   query(filter: CaseFilter): CaseSummary[] {
     const matches = compileFilter(filter);
     const out: CaseSummary[] = [];
-    for (const [id, c] of this.summaries) if (matches(c, this.searchKeys.get(id)!)) out.push(c);
+    const [word] = searchWords(filter.search);
+    // A search looks up its longest word in one string first: far fewer cases to test one by one.
+    const ids = word === undefined ? this.summaries.keys() : this.casesContaining(word);
+    for (const id of ids) {
+      const c = this.summaries.get(id);
+      if (c && matches(c, this.searchKeys.get(id)!)) out.push(c);
+    }
     return out;
+  }
+
+  private casesContaining(word: string): string[] {
+    if (!this.searchText) {
+      const ids = [...this.searchKeys.keys()];
+      const starts: number[] = [];
+      let offset = 0;
+      for (const id of ids) {
+        starts.push(offset);
+        offset += this.searchKeys.get(id)!.length + 1;
+      }
+      // Keys are joined by newlines, which no folded word holds: a match never spans two cases.
+      this.searchText = { text: ids.map((id) => this.searchKeys.get(id)).join('\n'), ids, starts };
+    }
+    const { text, ids, starts } = this.searchText;
+    const found: string[] = [];
+    for (let at = text.indexOf(word); at >= 0;) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid]! <= at) low = mid;
+        else high = mid - 1;
+      }
+      found.push(ids[low]!);
+      at = low + 1 < starts.length ? text.indexOf(word, starts[low + 1]) : -1;
+    }
+    return found;
   }
 
   /** Case ids that start with the given text: lets a person type the first characters of an id. */
@@ -122,5 +160,6 @@ export class CaseIndex {
     this.segmentIds.length = 0;
     this.segmentNumbers.clear();
     this.ops = 0;
+    this.searchText = null;
   }
 }
