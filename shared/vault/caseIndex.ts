@@ -107,9 +107,12 @@ export class CaseIndex {
     const matches = compileFilter(filter);
     const out: CaseSummary[] = [];
     const [word] = searchWords(filter.search);
+    if (word === undefined) {
+      for (const c of this.summaries.values()) if (matches(c, '')) out.push(c);
+      return out;
+    }
     // A search looks up its longest word in one string first: far fewer cases to test one by one.
-    const ids = word === undefined ? this.summaries.keys() : this.casesContaining(word);
-    for (const id of ids) {
+    for (const id of this.casesContaining(word)) {
       const c = this.summaries.get(id);
       if (c && matches(c, this.searchKeys.get(id)!)) out.push(c);
     }
