@@ -45,7 +45,8 @@ export class Session {
     this.current = null;
     if (!vault) return;
     const wasUnlocked = !vault.isLocked;
-    vault.lock();
+    // A panic, a suspend or a screen lock must not wait for housekeeping (compaction, the index snapshot).
+    vault.lock({ quick: reason !== 'user' && reason !== 'idle' });
     if (wasUnlocked) this.emit('locked', { reason });
   }
 }

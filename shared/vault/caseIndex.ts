@@ -3,6 +3,13 @@ import type { Op } from '../oplog/ops.js';
 import { summarizeCase, type CaseSummary } from '../oplog/summary.js';
 import { compileFilter, searchKeyOf, searchWords, type CaseFilter } from '../search/filter.js';
 
+export interface IndexState {
+  /** Segment ids; a case's segments are given by their position here. */
+  segments: string[];
+  cases: Array<[caseId: string, summary: CaseSummary | null, searchKey: string | null, segments: number[]]>;
+  ops: number;
+}
+
 /**
  * What the open vault keeps in memory: a summary and a search key per case, and a directory of the
  * op segments that hold each case's ops (so a case's ops can be read back without scanning). No
@@ -153,6 +160,44 @@ export class CaseIndex {
     const out: string[] = [];
     for (const id of this.summaries.keys()) if (id.startsWith(prefix)) out.push(id);
     return out;
+  }
+
+  /** Everything this index holds, for the sealed snapshot: live segments renumbered from 0. */
+  exportState(): IndexState {
+    const renumber = new Map<number, number>();
+    const segments: string[] = [];
+    this.segmentIds.forEach((id, n) => {
+      if (id === null) return;
+      renumber.set(n, segments.length);
+      segments.push(id);
+    });
+    const cases: IndexState['cases'] = [];
+    for (const [caseId, numbers] of this.segmentsOfCase) {
+      cases.push([
+        caseId,
+        this.summaries.get(caseId) ?? null,
+        this.searchKeys.get(caseId) ?? null,
+        numbers.map((n) => renumber.get(n)!),
+      ]);
+    }
+    return { segments, cases, ops: this.ops };
+  }
+
+  /** Restores an exported state into this (empty) index. */
+  importState(state: IndexState): void {
+    for (const id of state.segments) {
+      this.segmentNumbers.set(id, this.segmentIds.length);
+      this.segmentIds.push(id);
+    }
+    for (const [caseId, summary, searchKey, numbers] of state.cases) {
+      this.segmentsOfCase.set(caseId, numbers);
+      if (summary && searchKey !== null) {
+        this.summaries.set(caseId, summary);
+        this.searchKeys.set(caseId, searchKey);
+      }
+    }
+    this.ops = state.ops;
+    this.searchText = null;
   }
 
   /** Drops every summary and the directory (on lock). */

@@ -3,7 +3,7 @@ import { randomBytes } from '../crypto/random.js';
 import { rejectedError } from '../errors.js';
 import { foldCaseOps } from '../oplog/fold.js';
 import { compareOps, type Op } from '../oplog/ops.js';
-import type { CaseIndex } from './caseIndex.js';
+import type { CaseIndex, IndexState } from './caseIndex.js';
 import { SMALL_SEGMENT_BYTES, decodeSegment, encodeSegments } from './segments.js';
 import { openRow, sealRow } from './sealedRows.js';
 
@@ -76,6 +76,45 @@ export class OpStore {
     }
     for (const [caseId, caseOps] of pending) this.fold(caseId, caseOps);
     for (const caseId of refold) this.fold(caseId, this.caseOps(caseId));
+    return maxHlc;
+  }
+
+  /**
+   * Opens from a snapshot of the index: every segment is still read and authenticated, but only
+   * segments written after the snapshot are decoded, and only the cases they touch are folded.
+   * Returns the largest clock value of those newer ops ('' if none), or null when the snapshot no
+   * longer describes the file (a segment it names is gone): then nothing was changed and the caller
+   * loads everything instead.
+   */
+  loadFromSnapshot(state: IndexState, onProgress?: Progress): string | null {
+    const covered = new Set(state.segments);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${TABLE}`).get() as { n: number }).n;
+    const newer: WrittenSegment[] = [];
+    const small: string[] = [];
+    let seen = 0;
+    let done = 0;
+    const rows = this.db.prepare(`SELECT id, sealed FROM ${TABLE}`).iterate() as Iterable<{
+      id: Buffer;
+      sealed: Buffer;
+    }>;
+    for (const row of rows) {
+      const segmentId = row.id.toString('hex');
+      if (covered.has(segmentId)) {
+        openRow(this.key, TABLE, row.id, row.sealed).fill(0); // authenticated, not decoded
+        seen += 1;
+      } else {
+        newer.push({ id: segmentId, ops: this.decode(row.id, row.sealed), small: false });
+      }
+      if (row.sealed.length < SMALL_SEGMENT_BYTES) small.push(segmentId);
+      done += 1;
+      if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
+    }
+    if (seen !== covered.size) return null;
+    this.index.importState(state);
+    for (const id of small) this.smallSegments.add(id);
+    let maxHlc = '';
+    for (const segment of newer) for (const op of segment.ops) if (op.hlc > maxHlc) maxHlc = op.hlc;
+    this.afterCommit(newer);
     return maxHlc;
   }
 

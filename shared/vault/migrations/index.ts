@@ -1,5 +1,6 @@
 import * as m001 from './001_initial.js';
 import * as m002 from './002_exchange.js';
+import * as m003 from './003_index_snapshot.js';
 
 /** Numbered migrations, in order. Never edit one that has shipped: add the next number instead. */
 export interface Migration {
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_initial', sql: m001.sql },
   { version: 2, name: '002_exchange', sql: m002.sql },
+  { version: 3, name: '003_index_snapshot', sql: m003.sql },
 ];

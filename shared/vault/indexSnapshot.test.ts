@@ -1,0 +1,133 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { CrossingError } from '../errors.js';
+import { makeTempDir } from '../testing/tempDir.js';
+import { Vault } from './vault.js';
+
+const PASS = 'snapshot test passphrase';
+let dir: string;
+let cleanup: () => void;
+let file: string;
+beforeEach(() => {
+  ({ dir, cleanup } = makeTempDir());
+  file = path.join(dir, 'snap.crossing-vault');
+});
+afterEach(() => cleanup());
+
+type Rows = Array<{ id: Buffer; sealed: Buffer }>;
+const snapshotRows = (): Rows => {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare('SELECT id, sealed FROM index_snapshot').all() as Rows;
+  db.close();
+  return rows;
+};
+const putSnapshotRows = (rows: Rows) => {
+  const db = new Database(file);
+  db.exec('DELETE FROM index_snapshot');
+  const insert = db.prepare('INSERT INTO index_snapshot (id, sealed) VALUES (?, ?)');
+  for (const row of rows) insert.run(row.id, row.sealed);
+  db.close();
+};
+
+/** What a person sees: every summary, every whole case, and a search, as a full fold gives them. */
+async function view(): Promise<unknown> {
+  const vault = await Vault.open(file, { passphrase: PASS });
+  const cases = [...vault.allCases()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const result = {
+    cases,
+    whole: cases.map((c) => vault.getCase(c.id)),
+    search: vault
+      .listCases({ search: 'Ахмед' })
+      .map((c) => c.id)
+      .sort(),
+    ops: vault.opCount,
+  };
+  vault.lock();
+  return result;
+}
+
+/** The same view with the snapshot removed, so that every case is folded from its ops. */
+async function fullView(): Promise<unknown> {
+  const saved = snapshotRows();
+  putSnapshotRows([]);
+  const result = await view();
+  putSnapshotRows(saved);
+  return result;
+}
+
+async function seed(): Promise<string[]> {
+  const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+  const ids = vault.addCases(
+    Array.from({ length: 40 }, (_, i) => ({ alias: i % 3 ? `Хеда ${i}` : `Ахмед ${i}`, otherNames: ['Akhmed'] })),
+  );
+  vault.updateCase(ids[0]!, { stage: 'shelter' });
+  vault.addNote(ids[1]!, 'first call');
+  vault.lock();
+  return ids;
+}
+
+it('is written on lock and gives the same cases as folding every op', async () => {
+  await seed();
+  expect(snapshotRows().length).toBeGreaterThan(0);
+  expect(await view()).toEqual(await fullView());
+});
+
+it('folds only what came after it, and still shows everything', async () => {
+  const ids = await seed();
+  const older = snapshotRows();
+  const vault = await Vault.open(file, { passphrase: PASS });
+  vault.updateCase(ids[2]!, { stage: 'transit', passport: 'issued' });
+  vault.addCase({ alias: 'Ахмед новый' });
+  vault.lock();
+  putSnapshotRows(older); // as if the vault had stopped before writing the newer snapshot
+  const seen = (await view()) as { cases: Array<{ id: string; fields: { stage: string } }> };
+  expect(seen.cases).toHaveLength(41);
+  expect(seen.cases.find((c) => c.id === ids[2])!.fields.stage).toBe('transit');
+  expect(seen).toEqual(await fullView());
+});
+
+it('is ignored when a segment it names is gone, and rewritten', async () => {
+  const ids = await seed();
+  const older = snapshotRows();
+  const vault = await Vault.open(file, { passphrase: PASS });
+  for (let i = 0; i < 70; i++) vault.addNote(ids[3]!, `call ${i}`);
+  vault.compact(); // replaces the small segments the older snapshot names
+  vault.lock();
+  putSnapshotRows(older);
+  const seen = (await view()) as { whole: Array<{ id: string; notes: unknown[] }> };
+  expect(seen.whole.find((c) => c.id === ids[3])!.notes).toHaveLength(70);
+  expect(seen).toEqual(await fullView());
+});
+
+it('is dropped by a purge, so the purged person is not kept in it', async () => {
+  const ids = await seed();
+  const vault = await Vault.open(file, { passphrase: PASS });
+  vault.purgeCase(ids[0]!);
+  expect(snapshotRows()).toEqual([]);
+  vault.lock();
+  const seen = (await view()) as { cases: Array<{ id: string }> };
+  expect(seen.cases.map((c) => c.id)).not.toContain(ids[0]);
+});
+
+it('refuses a tampered snapshot chunk, naming it, with the file untouched', async () => {
+  await seed();
+  const rows = snapshotRows();
+  rows[0]!.sealed[30]! ^= 1;
+  putSnapshotRows(rows);
+  const error = await Vault.open(file, { passphrase: PASS }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(CrossingError);
+  expect((error as CrossingError).code).toBe('rejected');
+  expect((error as CrossingError).message).toMatch(/index_snapshot\//);
+});
+
+it('is not written by a quick lock (a panic), and the next open folds from the ops', async () => {
+  const ids = await seed();
+  const before = snapshotRows();
+  const vault = await Vault.open(file, { passphrase: PASS });
+  vault.updateCase(ids[4]!, { risk: 'critical' });
+  vault.lock({ quick: true });
+  expect(snapshotRows()).toEqual(before);
+  const seen = (await view()) as { cases: Array<{ id: string; fields: { risk: string } }> };
+  expect(seen.cases.find((c) => c.id === ids[4])!.fields.risk).toBe('critical');
+});
