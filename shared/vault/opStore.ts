@@ -40,19 +40,11 @@ export class OpStore {
    * Returns the largest clock value seen.
    */
   loadAll(onProgress?: Progress): string {
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${TABLE}`).get() as { n: number }).n;
     const pending = new Map<string, Op[]>();
     const refold = new Set<string>();
     let maxHlc = '';
-    let done = 0;
-    const rows = this.db.prepare(`SELECT id, sealed FROM ${TABLE}`).iterate() as Iterable<{
-      id: Buffer;
-      sealed: Buffer;
-    }>;
-    for (const row of rows) {
-      const segmentId = row.id.toString('hex');
+    this.eachSegment(onProgress, (row, segmentId) => {
       const ops = this.decode(row.id, row.sealed);
-      if (row.sealed.length < SMALL_SEGMENT_BYTES) this.smallSegments.add(segmentId);
       const here = new Set<string>();
       for (const op of ops) {
         if (op.hlc > maxHlc) maxHlc = op.hlc;
@@ -71,9 +63,7 @@ export class OpStore {
         this.fold(caseId, caseOps);
         pending.delete(caseId);
       }
-      done += 1;
-      if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
-    }
+    });
     for (const [caseId, caseOps] of pending) this.fold(caseId, caseOps);
     for (const caseId of refold) this.fold(caseId, this.caseOps(caseId));
     return maxHlc;
@@ -88,34 +78,38 @@ export class OpStore {
    */
   loadFromSnapshot(state: IndexState, onProgress?: Progress): string | null {
     const covered = new Set(state.segments);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${TABLE}`).get() as { n: number }).n;
     const newer: WrittenSegment[] = [];
-    const small: string[] = [];
     let seen = 0;
-    let done = 0;
-    const rows = this.db.prepare(`SELECT id, sealed FROM ${TABLE}`).iterate() as Iterable<{
-      id: Buffer;
-      sealed: Buffer;
-    }>;
-    for (const row of rows) {
-      const segmentId = row.id.toString('hex');
+    this.eachSegment(onProgress, (row, segmentId) => {
       if (covered.has(segmentId)) {
         openRow(this.key, TABLE, row.id, row.sealed).fill(0); // authenticated, not decoded
         seen += 1;
       } else {
         newer.push({ id: segmentId, ops: this.decode(row.id, row.sealed), small: false });
       }
-      if (row.sealed.length < SMALL_SEGMENT_BYTES) small.push(segmentId);
-      done += 1;
-      if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
+    });
+    if (seen !== covered.size) {
+      this.smallSegments.clear();
+      return null;
     }
-    if (seen !== covered.size) return null;
     this.index.importState(state);
-    for (const id of small) this.smallSegments.add(id);
     let maxHlc = '';
     for (const segment of newer) for (const op of segment.ops) if (op.hlc > maxHlc) maxHlc = op.hlc;
     this.afterCommit(newer);
     return maxHlc;
+  }
+
+  /** Visits every stored segment once, noting the small ones and reporting progress. */
+  private eachSegment(onProgress: Progress | undefined, visit: (row: SegmentRow, segmentId: string) => void): void {
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${TABLE}`).get() as { n: number }).n;
+    let done = 0;
+    for (const row of this.db.prepare(`SELECT id, sealed FROM ${TABLE}`).iterate() as Iterable<SegmentRow>) {
+      const segmentId = row.id.toString('hex');
+      visit(row, segmentId);
+      if (row.sealed.length < SMALL_SEGMENT_BYTES) this.smallSegments.add(segmentId);
+      done += 1;
+      if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
+    }
   }
 
   /** Every op of a case, in log order, read back from its segments. */
@@ -226,6 +220,11 @@ export class OpStore {
       plain.fill(0);
     }
   }
+}
+
+interface SegmentRow {
+  id: Buffer;
+  sealed: Buffer;
 }
 
 export interface WrittenSegment {
