@@ -78,6 +78,7 @@ interface Keys {
   rows: Uint8Array;
   identity: Uint8Array;
   recordNames: Uint8Array;
+  index: Uint8Array;
 }
 
 /**
@@ -186,7 +187,7 @@ export class Vault {
   }
 
   private loadAllOps(onProgress?: Progress): void {
-    const snapshot = readIndexSnapshot(this.db, this.keys.rows, this.snapshotChunkId);
+    const snapshot = readIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId);
     const newer = snapshot ? this.store.loadFromSnapshot(snapshot.state, onProgress) : null;
     if (snapshot && newer !== null) {
       this.observe(snapshot.clock);
@@ -204,7 +205,7 @@ export class Vault {
   /** Seals the in-memory index into the vault, so that the next open need not fold every case. */
   private saveIndexSnapshot(): void {
     const snapshot = { state: this.index.exportState(), clock: formatHlc(this.clock) };
-    this.db.transaction(() => writeIndexSnapshot(this.db, this.keys.rows, this.snapshotChunkId, snapshot))();
+    this.db.transaction(() => writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, snapshot))();
     this.indexChanged = false;
   }
 
@@ -600,10 +601,9 @@ export class Vault {
         id: Buffer;
         sealed: Buffer;
       }>) {
-        const key =
-          table === 'records' && Buffer.from(row.id).equals(Buffer.from(recordId(this.keys.recordNames, 'identity')))
-            ? this.keys.identity
-            : this.keys.rows;
+        const identityRow =
+          table === 'records' && Buffer.from(row.id).equals(Buffer.from(recordId(this.keys.recordNames, 'identity')));
+        const key = identityRow ? this.keys.identity : table === 'index_snapshot' ? this.keys.index : this.keys.rows;
         openRow(key, table, row.id, row.sealed);
         records += 1;
       }
@@ -793,6 +793,7 @@ function deriveKeys(vaultKey: Uint8Array): Keys {
     rows: deriveSubkey(vaultKey, SUBKEY.rows),
     identity: deriveSubkey(vaultKey, SUBKEY.identity),
     recordNames: deriveSubkey(vaultKey, SUBKEY.recordNames),
+    index: deriveSubkey(vaultKey, SUBKEY.index),
   };
 }
 
