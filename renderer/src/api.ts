@@ -25,6 +25,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError, so that every screen shows refusals the same way. */
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('failure', String(error));
+}
+
 export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<ChannelResult<C>> {
   const fn = window.crossing[channel] as unknown as (a: ChannelArgs<C>) => Promise<IpcResponse<C>>;
   let response: IpcResponse<C>;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIPELINE_STAGES, STAGES, type Stage } from '../../../shared/model/case';
-import { api, ApiError } from '../api';
+import { api, type ApiError, asApiError } from '../api';
 import { BoardCard } from '../components/BoardCard';
 import { ErrorNote } from '../components/ErrorNote';
 import { formatNumber } from '../format';
@@ -30,7 +30,7 @@ export function BoardScreen() {
       ),
     ).then(
       (entries) => live && setColumns(Object.fromEntries(entries)),
-      (e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('failure', String(e))),
+      (e: unknown) => live && setError(asApiError(e)),
     );
     return () => {
       live = false;
@@ -45,7 +45,7 @@ export function BoardScreen() {
         notify(t('board.moved', { alias: row.alias, stage: t(`stage.${stage}`) }));
         setTick((n) => n + 1);
       } catch (e) {
-        setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+        setError(asApiError(e));
       }
     },
     [notify, t],

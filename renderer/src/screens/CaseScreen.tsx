@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../shared/ipc/contract';
-import { api, ApiError } from '../api';
+import { api, type ApiError, asApiError } from '../api';
 import { draftOf, patchOf, validate, type CaseState, type Draft } from '../caseForm';
 import { RiskBadge, StageBadge } from '../components/Badges';
 import { ErrorNote } from '../components/ErrorNote';
@@ -34,7 +34,7 @@ export function CaseScreen({ id }: { id: string }) {
       if (!keepDraft) setDraft(draftOf(result.case));
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     }
   };
 
@@ -46,7 +46,7 @@ export function CaseScreen({ id }: { id: string }) {
         setLoaded(result);
         setDraft(draftOf(result.case));
       },
-      (e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('failure', String(e))),
+      (e: unknown) => live && setError(asApiError(e)),
     );
     return () => {
       live = false;
@@ -77,7 +77,7 @@ export function CaseScreen({ id }: { id: string }) {
       applyCase(result.case);
       notify(t('case.saved'));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setSaving(false);
     }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api';
+import { api, type ApiError, asApiError } from '../api';
 import { ContactCard } from '../components/ContactCard';
 import { ErrorNote } from '../components/ErrorNote';
 import { Field } from '../components/Field';
@@ -28,7 +28,7 @@ export function ContactsScreen() {
       notify(t('contacts.added', { name: contact.name }));
       contacts.reload();
     } catch (e) {
-      setAddError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setAddError(asApiError(e));
     } finally {
       setBusy(false);
     }

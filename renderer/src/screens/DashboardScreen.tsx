@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPORT_STATUSES, PIPELINE_STAGES } from '../../../shared/model/case';
-import { api, ApiError } from '../api';
+import { api, type ApiError, asApiError } from '../api';
 import { BarsChart, type Datum } from '../components/BarsChart';
 import { ErrorNote } from '../components/ErrorNote';
 import { countryName, formatMonth, formatNumber, today } from '../format';
@@ -22,7 +22,7 @@ export function DashboardScreen() {
       const { savedAs } = await api.saveReport({ today: day, format });
       if (savedAs) notify(t('dashboard.saved', { path: savedAs }));
     } catch (e) {
-      setSaveError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setSaveError(asApiError(e));
     }
   };
 

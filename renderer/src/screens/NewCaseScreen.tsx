@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPORT_STATUSES, RISKS, fieldSchemas, type PassportStatus, type Risk } from '../../../shared/model/case';
-import { api, ApiError } from '../api';
+import { api, type ApiError, asApiError } from '../api';
 import { EnumSelect } from '../components/EnumSelect';
 import { ErrorNote } from '../components/ErrorNote';
 import { Field } from '../components/Field';
@@ -41,7 +41,7 @@ export function NewCaseScreen() {
       notify(t('newCase.created'));
       navigate({ name: 'case', id });
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

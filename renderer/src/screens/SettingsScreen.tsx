@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api';
+import { api, ApiError, asApiError } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
 import { Field } from '../components/Field';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -25,7 +25,7 @@ export function SettingsScreen() {
       await updateSettings(patch);
       notify(t('settings.saved'));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     }
   };
 
@@ -127,7 +127,7 @@ function ChangePassphrase() {
       notify(t('settings.passphraseChanged'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'auth') setWrong(true);
-      else setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      else setError(asApiError(e));
     } finally {
       setBusy(false);
     }

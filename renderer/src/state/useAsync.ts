@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api';
+import { type ApiError, asApiError } from '../api';
 
 export type AsyncState<T> = { data: T | null; error: ApiError | null; loading: boolean; reload: () => void };
 
@@ -20,7 +20,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
       },
       (e: unknown) => {
         if (!live) return;
-        setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+        setError(asApiError(e));
         setLoading(false);
       },
     );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelArgs, ChannelResult } from '../../../shared/ipc/contract';
 import type { CaseFilter } from '../../../shared/search/filter';
-import { api, ApiError } from '../api';
+import { api, type ApiError, asApiError } from '../api';
 
 export type CaseRow = ChannelResult<'queryCases'>['rows'][number];
 export type CaseSort = NonNullable<ChannelArgs<'queryCases'>['sort']>;
@@ -32,7 +32,7 @@ export function useCasePages(filter: CaseFilter, sort: CaseSort) {
         setError(null);
         setVersion((v) => v + 1);
       } catch (e) {
-        if (gen === generation.current) setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+        if (gen === generation.current) setError(asApiError(e));
       } finally {
         pending.current.delete(page);
       }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api, type ApiError, asApiError } from '../../api';
 import type { CaseState } from '../../caseForm';
 import { describeValue, fieldOfKey, hlcTime } from '../../describeValue';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -21,7 +21,7 @@ export function ConflictPanel({ caseState, nameOf, onResolved }: Props) {
       const { case: next } = await api.resolveConflict({ id: caseState.id, key, opId });
       onResolved(next);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

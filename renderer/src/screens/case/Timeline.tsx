@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
-import { api, ApiError } from '../../api';
+import { api, type ApiError, asApiError } from '../../api';
 import type { CaseState } from '../../caseForm';
 import { describeValue, fieldOfKey, hlcTime } from '../../describeValue';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -68,7 +68,7 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
       setNote('');
       onNoteAdded(next);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

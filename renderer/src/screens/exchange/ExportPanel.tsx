@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api, type ApiError, asApiError } from '../../api';
 import { CasePicker } from '../../components/CasePicker';
 import { ErrorNote } from '../../components/ErrorNote';
 import { OmitFields, type Omittable } from '../../components/OmitFields';
@@ -36,7 +36,7 @@ export function ExportPanel() {
     try {
       setResult(await api.exportCases({ caseIds: scope === 'all' ? 'all' : cases.map((c) => c.id), to, omit }));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api, type ApiError, asApiError } from '../../api';
 import { CasePicker } from '../../components/CasePicker';
 import { ErrorNote } from '../../components/ErrorNote';
 import { OmitFields, type Omittable } from '../../components/OmitFields';
@@ -59,7 +59,7 @@ export function HandOffPanel({ caseId }: { caseId?: string | undefined }) {
       setResult(r);
       if (r.purged) setCases([]);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

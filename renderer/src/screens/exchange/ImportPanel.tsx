@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
-import { api, ApiError } from '../../api';
+import { api, type ApiError, asApiError } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { formatDateTime } from '../../format';
 import type { FileRef } from '../../state/app';
@@ -29,7 +29,7 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
         setPreview(p);
         setError(null);
       },
-      (e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError('failure', String(e))),
+      (e: unknown) => live && setError(asApiError(e)),
     );
     return () => {
       live = false;
@@ -47,7 +47,7 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
         setFile(chosen);
       }
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     }
   };
 
@@ -59,7 +59,7 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
       setPreview(null);
       setFile(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api, type ApiError, asApiError } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { KdfLevelChoice, NewPassphraseFields } from '../../components/NewPassphraseFields';
@@ -35,7 +35,7 @@ export function CreateVaultForm({ onOpened }: { onOpened: () => void }) {
       setConfirm('');
       setRecoveryKey(result.recoveryKey);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

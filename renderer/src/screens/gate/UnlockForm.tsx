@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api, ApiError, asApiError } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 
@@ -29,7 +29,7 @@ export function UnlockForm({ vaultPath, onOpened }: { vaultPath: string; onOpene
       onOpened();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'auth') setWrong(true);
-      else setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      else setError(asApiError(e));
     } finally {
       setBusy(false);
     }
@@ -40,7 +40,7 @@ export function UnlockForm({ vaultPath, onOpened }: { vaultPath: string; onOpene
       const { vaultPath: chosen } = await api.chooseOtherVault({});
       if (chosen) onOpened();
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('failure', String(e)));
+      setError(asApiError(e));
     }
   };
 
