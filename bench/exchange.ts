@@ -1,12 +1,31 @@
+import { getCiphers, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import {
+  chachaBackend,
+  chachaBackends,
+  nativeChaChaWorks,
+  type ChaChaBackend,
+} from '../shared/crypto/chacha20poly1305.js';
+import { loadSodium } from '../shared/crypto/sodium.js';
+import { simulateBoringSsl } from '../shared/crypto/testing/simulateBoringSsl.js';
 import { generateDemoOps } from '../shared/demo/generate.js';
 import { addContact, myKeyCard } from '../shared/exchange/contacts.js';
 import { exportCases } from '../shared/exchange/exportCases.js';
 import { importSealedFile } from '../shared/exchange/importSealedFile.js';
+import { decryptAgeFile } from '../shared/exchange/seal.js';
 import { Vault } from '../shared/vault/vault.js';
-import { fixed, mark, mb, settle, timed } from './measure.js';
+import { fixed, mark, mb, median, settle, timed } from './measure.js';
 import type { BenchModule, Section } from './types.js';
+
+/**
+ * CROSSING_BENCH_SIMULATE_BORINGSSL=1 runs this module as inside Electron: node:crypto loses
+ * chacha20-poly1305 (the test simulation), so imports decrypt with the libsodium fallback. Read here
+ * only; the layer picks its backend on first use, which comes after this.
+ */
+const SIMULATED_BORINGSSL = process.env.CROSSING_BENCH_SIMULATE_BORINGSSL === '1';
+if (SIMULATED_BORINGSSL) simulateBoringSsl();
 
 /**
  * Sealed exchange: export of N demo cases (with their whole history) from one vault and import
@@ -103,6 +122,7 @@ export const exchangeBench: BenchModule = {
       'Import: size check, age header check (no scrypt), decryption, signature, sender, recipients, sequence, every op validated, merge in one transaction. Preview runs the same checks and a dry fold, writing nothing.',
       'CPU ms: time this process spent on the CPU in that phase. When the machine is busy with other work (see the load average above) wall time grows; CPU time stays near what an idle machine shows.',
       'Size: the .crossing file against the plaintext bundle JSON it carries (padded to a Padmé bucket of at least 16 KiB, plus age overhead).',
+      `Payload decryption during preview and import: ${chachaBackend()} ChaCha20-Poly1305${SIMULATED_BORINGSSL ? " (Electron's BoringSSL simulated)" : ''}; export encrypts with the age library's JavaScript cipher on every platform.`,
     ];
     if (target) {
       notes.push(
@@ -141,6 +161,60 @@ export const exchangeBench: BenchModule = {
       ],
       notes,
     };
-    return [section];
+    log('payload decryption, 20 MiB');
+    return [section, await payloadDecryptionSection()];
   },
 };
+
+/** ChaCha20-Poly1305 throughput, the part of an import that depends on the platform's crypto. */
+const PAYLOAD_BYTES = 20 * 1024 * 1024;
+const CHUNK = 64 * 1024;
+const RUNS = 5;
+
+const megabytesPerSecond = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+
+async function medianMs(work: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    settle();
+    times.push((await timed(work)).ms);
+  }
+  return median(times);
+}
+
+/** Opens 20 MiB of 64 KiB chunks with one backend, as age's STREAM does. */
+async function chunkOpenRow(backend: ChaChaBackend): Promise<(string | number)[]> {
+  if (backend === 'native' && !nativeChaChaWorks()) return ['AEAD open, 64 KiB chunks', backend, 'unavailable', '—'];
+  const aead = chachaBackends[backend];
+  const key = randomBytes(32);
+  const nonce = randomBytes(12);
+  const sealed = Array.from({ length: PAYLOAD_BYTES / CHUNK }, () => aead.seal(key, nonce, randomBytes(CHUNK)));
+  const ms = await medianMs(() => {
+    for (const chunk of sealed) if (aead.open(key, nonce, chunk) === null) throw new Error('a chunk did not open');
+  });
+  return ['AEAD open, 64 KiB chunks', backend, fixed(ms, 1), fixed(megabytesPerSecond(PAYLOAD_BYTES, ms), 0)];
+}
+
+/** A whole age file (header, X25519, HKDF, STREAM) through the decrypt layer an import uses. */
+async function ageFileRow(): Promise<(string | number)[]> {
+  const identity = await generateX25519Identity();
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(await identityToRecipient(identity));
+  const file = await encrypter.encrypt(randomBytes(PAYLOAD_BYTES));
+  const ms = await medianMs(() => decryptAgeFile(file, identity));
+  return ['decryptAgeFile, whole file', chachaBackend(), fixed(ms, 1), fixed(megabytesPerSecond(PAYLOAD_BYTES, ms), 0)];
+}
+
+async function payloadDecryptionSection(): Promise<Section> {
+  await loadSodium();
+  const rows = [await chunkOpenRow('native'), await chunkOpenRow('libsodium'), await ageFileRow()];
+  return {
+    title: 'Payload decryption (ChaCha20-Poly1305, 20 MiB)',
+    tables: [{ columns: ['what', 'backend', `median ms (${RUNS} runs)`, 'MB/s'], rows }],
+    notes: [
+      `Backend in use: ${chachaBackend()}${SIMULATED_BORINGSSL ? " (Electron's BoringSSL simulated: CROSSING_BENCH_SIMULATE_BORINGSSL=1)" : ''}; node:crypto lists chacha20-poly1305: ${getCiphers().includes('chacha20-poly1305') ? 'yes' : 'no'}.`,
+      'Inside Electron node:crypto has no chacha20-poly1305 (BoringSSL), so imports decrypt with libsodium there; run with CROSSING_BENCH_SIMULATE_BORINGSSL=1 to measure that.',
+      'MB/s counts 10^6 bytes of plaintext a second.',
+    ],
+  };
+}

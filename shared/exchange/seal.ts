@@ -1,5 +1,6 @@
 import { Decrypter, Encrypter, armor, type Identity as AgeIdentity, type Stanza } from 'age-encryption';
 import { padmeLength } from '../crypto/padding.js';
+import { loadSodium } from '../crypto/sodium.js';
 import { AgeHeaderError, readAgeHeader } from './ageHeader.js';
 import { decryptAgePayload } from './ageStream.js';
 
@@ -57,6 +58,7 @@ export async function decryptAgeFile(
   options: { maxBytes?: number } = {},
 ): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  await loadSodium(); // the payload may be decrypted by libsodium (inside Electron it always is)
   if (file.length > maxBytes) {
     throw new AgeOpenError('size', `the file is ${file.length} bytes, over the limit of ${maxBytes}`);
   }
