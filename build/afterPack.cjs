@@ -9,7 +9,10 @@ const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');
 const ARM64 = 3; // electron-builder's Arch enum
 const UNIVERSAL = 4;
 
-/** Every fuse this version of @electron/fuses knows, set explicitly. */
+/**
+ * Every fuse this version of @electron/fuses knows, set explicitly (a test fails when it learns a new
+ * one). @electron/fuses 2 is an ES module: Node ≥ 20.19 requires it from CommonJS as it is.
+ */
 function fuseConfig({ platform, arch }) {
   return {
     version: FuseVersion.V1,
@@ -24,6 +27,9 @@ function fuseConfig({ platform, arch }) {
     [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
     // The UI is served from the app's own scheme, so file:// needs no extra privileges.
     [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    // libsodium (Argon2id, every seal) runs as WebAssembly in the vault process: with trap handlers V8
+    // bounds-checks its memory in hardware; without them it checks in code, as safely but slower.
+    [FuseV1Options.WasmTrapHandlers]: true,
   };
 }
 

@@ -1,7 +1,10 @@
 /**
- * electron-builder configuration: AppImage and deb, NSIS, dmg; everything in app.asar; fuses flipped
- * by the afterPack hook; `.crossing` files open with the app. No publish target: a Crossing build never
- * looks for updates.
+ * electron-builder configuration: deb, NSIS, dmg; everything in app.asar; fuses flipped by the afterPack
+ * hook; `.crossing` files open with the app. No publish target: a Crossing build never looks for updates.
+ *
+ * Linux ships as deb only (as Signal does): an AppImage cannot start with Chromium's sandbox on Ubuntu
+ * 23.10 and later (no unprivileged user namespaces, no setuid helper inside an AppImage), and Crossing
+ * never runs with its sandbox off. The deb installs an AppArmor profile that grants user namespaces.
  */
 const CROSSING_FILES = {
   ext: 'crossing',
@@ -35,13 +38,37 @@ module.exports = {
   fileAssociations: [CROSSING_FILES],
   publish: null,
   linux: {
-    target: ['AppImage', 'deb'],
+    target: ['deb'],
     category: 'Office',
     icon: 'build/icons',
     executableName: 'crossing',
     synopsis: 'Offline-first encrypted case tracking',
+    description:
+      'Crossing keeps the cases of an evacuation network in one encrypted vault on this computer. ' +
+      'It never connects to a network: cases travel only as sealed files carried by hand.',
+    // Crossing has no public website on purpose; .invalid (RFC 2606) names no host anywhere.
+    maintainer: 'Crossing maintainers <maintainers@crossing.invalid>',
+    vendor: 'Crossing',
+    // The Wayland GlobalShortcuts portal finds the app by its desktop entry (package.json desktopName).
+    desktop: { entry: { StartupWMClass: 'Crossing' } },
   },
-  deb: { priority: 'optional' },
+  deb: {
+    priority: 'optional',
+    appArmorProfile: 'build/linux/apparmor-profile.tpl',
+    // electron-builder's own list, and gdbus: the screen-lock and suspend watch listen on D-Bus with it.
+    depends: [
+      'libgtk-3-0',
+      'libnotify4',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0',
+      'libuuid1',
+      'libsecret-1-0',
+      'libglib2.0-bin',
+    ],
+  },
   win: { target: ['nsis'], icon: 'build/icon.ico' },
   nsis: {
     oneClick: false,

@@ -20,13 +20,31 @@ describe('electron-builder configuration', () => {
     await expect(validateConfiguration(wrong, quietLogger)).rejects.toThrow(/Invalid configuration/);
   });
 
-  it('builds AppImage and deb, NSIS and dmg, inside app.asar, with no update feed', () => {
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  it('builds deb, NSIS and dmg, inside app.asar, with no update feed', () => {
+    expect(config.linux.target).toEqual(['deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.asar).toBe(true);
     expect(config.publish).toBeNull();
     expect(config.afterPack).toBe('./build/afterPack.cjs');
+  });
+
+  it('gives the deb what its packager refuses to build without: a homepage and a maintainer', () => {
+    const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(packageJson.homepage).toMatch(/^https:\/\/[^/]+\.invalid\//);
+    expect(config.linux.maintainer).toMatch(/^[^<]+<[^@\s]+@[^>\s]+>$/);
+    expect(packageJson.author.email).toMatch(/@/);
+    // The Wayland shortcuts portal knows the app by its desktop entry, named after the executable.
+    expect(packageJson.desktopName).toBe(`${config.linux.executableName}.desktop`);
+  });
+
+  it('never starts with the sandbox off: no AppImage, and an AppArmor profile that grants user namespaces', () => {
+    expect(JSON.stringify(config)).not.toMatch(/no-sandbox|AppImage|snap/i);
+    expect(config.deb.appArmorProfile).toBe('build/linux/apparmor-profile.tpl');
+    const profile = readFileSync(new URL('linux/apparmor-profile.tpl', import.meta.url), 'utf8');
+    expect(profile).toMatch(/^abi <abi\/4\.0>,$/m);
+    expect(profile).toMatch(/profile "\$\{executable\}" "\/opt\/\$\{sanitizedProductName\}\/\$\{executable\}"/);
+    expect(profile).toMatch(/^\s+userns,$/m);
   });
 
   it('associates .crossing files with the app', () => {

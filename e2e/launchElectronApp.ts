@@ -1,23 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { _electron as electron } from '@playwright/test';
 import type { Channel, ChannelArgs, IpcResponse } from '../shared/ipc/contract.js';
 import { valueOf, type AppControl } from './control.js';
 import type { LaunchedApp } from './launchHarnessApp.js';
+import { installedElectronBinary } from '../scripts/electronBinary.mjs';
 
-export const NO_ELECTRON = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD)';
+export const NO_ELECTRON = 'Electron binary not installed (it is fetched by npm start or npx install-electron)';
 
-/** The Electron binary's path, or null where `npm install` skipped downloading it (as on these machines). */
-export function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown;
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+/** The Electron binary's path, or null where it was never fetched (as on these machines). Never downloads. */
+export const electronBinary = (): string | null => installedElectronBinary();
 
 /** Main's compiled entry; the app reads its data folder from CROSSING_DATA_DIR in test runs. */
 const MAIN_ENTRY = path.resolve('dist/electron/main.js');
