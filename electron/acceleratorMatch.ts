@@ -1,5 +1,15 @@
-/** The parts of a key press Electron's 'before-input-event' reports. */
-export type KeyInput = { type: string; key: string; control: boolean; meta: boolean; shift: boolean; alt: boolean };
+import { pressesAcceleratorKey } from '../shared/shortcuts/acceleratorKey.js';
+
+/** The parts of a key press Electron's 'before-input-event' reports (`code` is the physical key). */
+export type KeyInput = {
+  type: string;
+  key: string;
+  code: string;
+  control: boolean;
+  meta: boolean;
+  shift: boolean;
+  alt: boolean;
+};
 
 const MODIFIERS = new Set(['control', 'meta', 'shift', 'alt']);
 
@@ -39,5 +49,5 @@ export function matchesAccelerator(accelerator: string, input: KeyInput, isMac: 
   const wanted = new Set(parts.map((part) => modifierFlag(part, isMac)));
   if (wanted.has(null)) return false;
   for (const flag of MODIFIERS) if (wanted.has(flag) !== input[flag as 'control']) return false;
-  return input.key.toLowerCase() === key.toLowerCase();
+  return pressesAcceleratorKey(key, input);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS, ipcChannel } from '../shared/ipc/contract.js';
+import type * as DbusMonitorCommands from './dbusMonitorCommands.js';
 
 /** Just enough of Electron for main.ts to wire itself up; every call is recorded. */
 const fake = await vi.hoisted(async () => {
@@ -39,7 +40,10 @@ const fake = await vi.hoisted(async () => {
     getVersion: () => '0.1.0',
   });
   process.argv.push('/home/a/from-anna.crossing'); // launched by double-clicking an export
-  const children: { postMessage: ReturnType<typeof vi.fn> }[] = [];
+  const children: { postMessage: ReturnType<typeof vi.fn>; kill: ReturnType<typeof vi.fn> }[] = [];
+  const { PassThrough } = await import('node:stream');
+  /** The D-Bus monitors main starts on Linux: never a real process in this test. */
+  const monitors: { args: string[]; stdout: InstanceType<typeof PassThrough>; kill: ReturnType<typeof vi.fn> }[] = [];
   return {
     EventEmitter,
     app,
@@ -50,10 +54,22 @@ const fake = await vi.hoisted(async () => {
     appSession: fakeSession('crossing'),
     ipcHandle: vi.fn(),
     shortcuts: new Map<string, () => void>(),
-    power: Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 }),
+    power: Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0, getSystemIdleState: () => 'active' }),
+    monitors,
+    spawn: vi.fn((_file: string, args: string[]) => {
+      const monitor = Object.assign(new EventEmitter(), { args, stdout: new PassThrough(), kill: vi.fn(() => true) });
+      monitors.push(monitor);
+      return monitor;
+    }),
     schemes: vi.fn(),
   };
 });
+
+vi.mock('node:child_process', () => ({ spawn: fake.spawn }));
+vi.mock('./dbusMonitorCommands.js', async (original) => ({
+  ...(await original<typeof DbusMonitorCommands>()),
+  findMonitorTool: () => ({ name: 'dbus-monitor', file: '/usr/bin/dbus-monitor' }),
+}));
 
 vi.mock('electron', () => ({
   app: fake.app,
@@ -144,12 +160,33 @@ describe('main process wiring', async () => {
     expect(sent).toEqual([expect.objectContaining({ type: 'lock', reason: 'panic' })]);
   });
 
-  it('locks on suspend and on screen lock', () => {
-    fake.power.emit('suspend');
+  it('locks on screen lock, and counts input in its window for the idle time', () => {
     fake.power.emit('lock-screen');
     const locks = fake.children[0]!.postMessage.mock.calls.map(([message]) => message).filter((m) => m.type === 'lock');
-    expect(locks.map((m) => m.reason)).toEqual(expect.arrayContaining(['suspend', 'screen']));
+    expect(locks.map((m) => m.reason)).toContain('screen');
+    expect(fake.windows[0]!.webContents.listenerCount('input-event')).toBe(1);
   });
+
+  it('answers platformProtections itself, without the vault process', async () => {
+    const [, handler] = fake.ipcHandle.mock.calls.find(([name]) => name === ipcChannel('platformProtections'))!;
+    const before = fake.children[0]!.postMessage.mock.calls.length;
+    const response = await handler({ senderFrame: { url: 'crossing://app/index.html', parent: null } }, {});
+    expect(response).toMatchObject({ ok: true, value: { protections: expect.any(Array) } });
+    expect(fake.children[0]!.postMessage.mock.calls).toHaveLength(before);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'watches the desktop session through dbus-monitor on Linux: a screen-saver signal locks',
+    async () => {
+      expect(fake.monitors.map((monitor) => monitor.args[0])).toEqual(['--system', '--session']);
+      fake.monitors[1]!.stdout.write(
+        'signal time=1 sender=:1.12 -> destination=(null destination) serial=2 path=/org/gnome/ScreenSaver; interface=org.gnome.ScreenSaver; member=ActiveChanged\n   boolean true\n',
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      const sent = fake.children[0]!.postMessage.mock.calls.map(([message]) => message);
+      expect(sent.at(-1)).toMatchObject({ type: 'lock', reason: 'screen' });
+    },
+  );
 
   it('cancels network requests in the sessions it wired', () => {
     for (const session of [fake.defaultSession, fake.appSession]) {
@@ -175,5 +212,16 @@ describe('main process wiring', async () => {
   it('quits when the window closes, on every platform', () => {
     fake.app.emit('window-all-closed');
     expect(fake.app.quit).toHaveBeenCalled();
+  });
+
+  it('kills the vault process on suspend before the handler returns, and tells the UI', () => {
+    fake.power.emit('suspend');
+    expect(fake.children[0]!.kill).toHaveBeenCalled();
+    expect(fake.windows[0]!.webContents.send).toHaveBeenCalledWith(ipcChannel('locked'), { reason: 'suspend' });
+  });
+
+  it('stops the D-Bus monitors on quit', () => {
+    fake.app.emit('will-quit');
+    expect(fake.monitors.every((monitor) => monitor.kill.mock.calls.length === 1)).toBe(true);
   });
 });

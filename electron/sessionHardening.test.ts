@@ -60,10 +60,16 @@ describe('hardened session', () => {
     expect(call(handlers.device, { deviceType: 'usb' })).toBe(false);
   });
 
-  it('shares no screen', () => {
-    const callback = vi.fn();
-    call(handlers.displayMedia, {}, callback);
-    expect(callback).toHaveBeenCalledWith({});
+  it('shares no screen, and refuses a video request without throwing in main', () => {
+    // Electron's callback, as it behaves: an object without a capturable source throws; null refuses.
+    const electronCallback = vi.fn((streams: { video?: unknown } | null) => {
+      if (streams !== null && !streams.video) {
+        throw new TypeError('video must be a WebFrameMain or DesktopCapturerSource');
+      }
+    });
+    const request = { videoRequested: true, audioRequested: false, userGesture: true };
+    expect(() => call(handlers.displayMedia, request, electronCallback)).not.toThrow();
+    expect(electronCallback).toHaveBeenCalledWith(null);
   });
 
   it('adds the CSP to every response', () => {

@@ -30,7 +30,9 @@ export function hardenSession(session: HardenableSession, { isPackaged }: { isPa
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionGranted(permission)));
   session.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
   session.setDevicePermissionHandler(() => false);
-  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+  // null refuses; `{}` throws in main when the page asked for video ("video must be a WebFrameMain or
+  // DesktopCapturerSource", electron/electron#45517).
+  session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   session.setSpellCheckerEnabled(false);
   // Files leave the vault only through the vault's own export and a native save dialog.
   session.on('will-download', (event) => event.preventDefault());

@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DialogPort } from '../shared/service/index.js';
+import { startAutoLock } from './autoLock.js';
 import { relayHandler } from './ipcRelay.js';
 import { vaultEndpoint } from './vaultEndpoint.js';
 import { createVaultHost, type VaultChild } from './vaultHost.js';
@@ -79,7 +80,9 @@ describe('vault host with the real vault service behind it', () => {
   });
 
   it('opens a .crossing file: the vault process registers it and the UI is told', async () => {
-    const ref = await host.openFile(path.join(dataDir, 'from-anna.crossing'));
+    const file = path.join(dataDir, 'from-anna.crossing');
+    writeFileSync(file, 'sealed export'); // the vault process checks the file is there and readable
+    const ref = await host.openFile(file);
     expect(ref).toMatchObject({ name: 'from-anna.crossing' });
     await later();
     expect(emit).toHaveBeenCalledWith('importFileOpened', ref);
@@ -147,5 +150,61 @@ describe('vault host with a busy or dying vault process', () => {
     toMain({ type: 'event', event: 'shellExec' as never, payload: {} });
     toMain({ type: 'event', event: 'locked', payload: { reason: 'idle' } });
     expect(emit.mock.calls).toEqual([['locked', { reason: 'idle' }]]);
+  });
+});
+
+describe('vault host on suspend', () => {
+  it('kills the vault process before the suspend handler returns, asking it nothing', async () => {
+    const child = busyChild();
+    const emit = vi.fn();
+    const host = createVaultHost({ spawn: () => child, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit });
+    const stuck = host.call('queryCases', {}).catch((error: unknown) => error);
+    let suspend = () => {};
+    const power = {
+      on: (event: string, listener: () => void) => void (event === 'suspend' && (suspend = listener)),
+      getSystemIdleTime: () => 0,
+      getSystemIdleState: () => 'active' as const,
+    };
+    const autoLock = startAutoLock({
+      power,
+      autoLockMinutes: () => 5,
+      lock: (reason) => void host.lock(reason),
+      forgetKeysNow: (reason) => host.forgetKeysNow(reason),
+    });
+
+    suspend(); // what powerMonitor runs; Linux may sleep the moment it returns
+    expect(child.kill).toHaveBeenCalledTimes(1);
+    expect(emit).toHaveBeenCalledExactlyOnceWith('locked', { reason: 'suspend' });
+    expect(child.received.map((message) => message.type)).toEqual(['init', 'call']); // no 'lock' to wait for
+    autoLock.stop();
+    expect(String(await stuck)).toMatch(/stopped/);
+  });
+
+  it('starts a fresh, locked vault process at the next call', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-suspend-'));
+    const children: ReturnType<typeof inProcessChild>[] = [];
+    const spawn = () => children[children.push(inProcessChild()) - 1]!;
+    const host = createVaultHost({ spawn, dataDir, appVersion: '1', dialogs: noDialogs, emit: vi.fn() });
+    const created = await relayHandler('createVault', host.call)(appFrame, {
+      passphrase: 'correct horse battery staple',
+      kdf: 'interactive',
+      displayName: 'Caseworker',
+    });
+    expect(created.ok).toBe(true);
+
+    host.forgetKeysNow('suspend');
+    expect(children[0]!.killed).toBe(true);
+    const state = await relayHandler('getAppState', host.call)(appFrame, {});
+    expect(children).toHaveLength(2);
+    expect(state).toMatchObject({ ok: true, value: { vaultExists: true, unlocked: false } });
+  });
+
+  it('has nothing to forget before a vault process exists', () => {
+    const spawn = vi.fn(busyChild);
+    const emit = vi.fn();
+    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit });
+    host.forgetKeysNow('suspend');
+    expect(spawn).not.toHaveBeenCalled();
+    expect(emit).not.toHaveBeenCalled();
   });
 });

@@ -66,7 +66,7 @@ export function createVaultHost(options: VaultHostOptions) {
 
   return {
     call: (channel: string, args: unknown) => request((id) => ({ type: 'call', id, channel, args })),
-    openFile: (path: string) => request((id) => ({ type: 'openFile', id, path })) as Promise<FileRef>,
+    openFile: (path: string) => request((id) => ({ type: 'openFile', id, path })) as Promise<FileRef | null>,
 
     /** Resolves 'locked' when the vault process wiped its keys, 'killed' when it had to be killed. */
     async lock(reason: LockReason): Promise<'locked' | 'killed'> {
@@ -85,6 +85,13 @@ export function createVaultHost(options: VaultHostOptions) {
       kill(reason);
       return 'killed';
     },
+
+    /**
+     * Kills the vault process before returning, and its keys die with it: for suspend, where the machine
+     * may sleep as soon as the handler returns and nothing may wait for an answer. The next call starts a
+     * fresh, locked process.
+     */
+    forgetKeysNow: (reason: LockReason): void => kill(reason),
 
     /** On quit: the process goes, and its keys with it. */
     stop: () => kill(null),

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { makeTempDir } from '../../shared/testing/tempDir.js';
-import { startHarness, type Harness } from './server.js';
+import { contract } from '../../shared/ipc/contract.js';
+import { HARNESS_PROTECTIONS, startHarness, type Harness } from './server.js';
 
 const open: Array<{ close: () => unknown }> = [];
 afterEach(async () => {
@@ -84,6 +85,25 @@ describe('test harness', () => {
     const event = new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
     harness.lock('panic');
     expect(await event).toEqual({ event: 'locked', payload: { reason: 'panic' } });
+  });
+
+  it("answers main's own row, platformProtections, as main would for the network's laptops", async () => {
+    const harness = await harnessWithRenderer();
+    const ws = await connect(harness);
+    const response = await request(ws, 1, 'platformProtections', {});
+    expect(response).toEqual({ ok: true, value: HARNESS_PROTECTIONS });
+    expect(contract.platformProtections.result.parse(HARNESS_PROTECTIONS).platform).toBe('linux');
+    expect(HARNESS_PROTECTIONS.protections.filter((p) => p.status !== 'works').map((p) => p.id)).toEqual([
+      'contentProtection',
+      'asarIntegrity',
+      'idle',
+      'panicShortcut',
+    ]);
+    expect(await harness.call('platformProtections', {})).toEqual(response);
+    expect(await harness.service.handle('platformProtections', {})).toMatchObject({
+      ok: false,
+      error: { code: 'usage' },
+    });
   });
 
   it('takes dialog answers over the control endpoint, with the token only', async () => {

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Channel, ChannelArgs, EventName, IpcResponse } from '../../shared/ipc/contract.js';
+import { platformProtections } from '../../electron/platformProtections.js';
+import type { Channel, ChannelArgs, ChannelResult, EventName, IpcResponse } from '../../shared/ipc/contract.js';
 import { createVaultService, crossingCsp, type LockReason, type VaultService } from '../../shared/service/index.js';
 import { bridgeScript } from './bridgeScript.js';
 import { DialogAnswers, type DialogAnswer, type DialogName } from './dialogAnswers.js';
@@ -18,7 +19,20 @@ export interface HarnessOptions {
   dataDir?: string;
   appVersion?: string;
   now?: () => Date;
+  /** What main would say this machine protects; by default the network's laptops (see HARNESS_PROTECTIONS). */
+  platformProtections?: ChannelResult<'platformProtections'>;
 }
+
+/**
+ * Main answers `platformProtections` in the app; the harness, standing in for main, answers for the
+ * laptops the network's caseworkers use: Ubuntu GNOME on Wayland, dbus-monitor installed, a system idle
+ * time that reads 0. The Settings screen then lists the gaps a caseworker there has.
+ */
+export const HARNESS_PROTECTIONS = platformProtections(
+  'linux',
+  { XDG_SESSION_TYPE: 'wayland', XDG_SESSION_ID: '2' },
+  { monitorTool: 'dbus-monitor', monitorsListening: true, systemIdleStuck: true, panicShortcutRegistered: true },
+);
 
 export interface Harness {
   /** The page to open: http://127.0.0.1:PORT/ */
@@ -82,6 +96,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now ? { now: options.now } : {}),
   });
 
+  const protections = options.platformProtections ?? HARNESS_PROTECTIONS;
+  /** The contract as the app answers it: main's own rows here, every other row by the vault service. */
+  const handle = (channel: string, args: unknown): Promise<IpcResponse<Channel>> =>
+    channel === 'platformProtections'
+      ? Promise.resolve({ ok: true, value: protections })
+      : service.handle(channel, args);
+
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -102,7 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     service,
     dialogs,
     queueDialog: (dialog, answer) => dialogs.queue(dialog, answer),
-    call: (channel, args) => service.handle(channel, args) as Promise<IpcResponse<typeof channel>>,
+    call: (channel, args) => handle(channel, args) as Promise<IpcResponse<typeof channel>>,
     lock: (reason) => service.lock(reason),
     openFile: (filePath) => void service.openFile(filePath),
     async close() {
@@ -153,14 +174,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (data) => void answer(ws, service, data.toString()));
+      ws.on('message', (data) => void answer(ws, handle, data.toString()));
     });
   });
 
   return harness;
 }
 
-async function answer(ws: WebSocket, service: VaultService, text: string): Promise<void> {
+type Handle = (channel: string, args: unknown) => Promise<IpcResponse<Channel>>;
+
+async function answer(ws: WebSocket, handle: Handle, text: string): Promise<void> {
   let message: { id?: unknown; channel?: unknown; args?: unknown };
   try {
     message = JSON.parse(text) as typeof message;
@@ -168,7 +191,7 @@ async function answer(ws: WebSocket, service: VaultService, text: string): Promi
     return;
   }
   if (typeof message !== 'object' || message === null) return;
-  const response = await service.handle(String(message.channel), message.args);
+  const response = await handle(String(message.channel), message.args);
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, response }));
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelResult, Settings } from '../../shared/ipc/contract';
+import type { ChannelResult, EventPayload, Settings } from '../../shared/ipc/contract';
+import { FileNotice } from './components/FileNotice';
 import { api, onEvent } from './api';
 import { setLanguage } from './i18n';
 import { LockedGate } from './screens/LockedGate';
@@ -28,6 +29,9 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // A file opened with the app may arrive while the vault is locked: it waits here for the unlock.
+  const [openedFile, setOpenedFile] = useState<EventPayload<'importFileOpened'> | null>(null);
+  const [fileProblem, setFileProblem] = useState<EventPayload<'fileOpenFailed'> | null>(null);
 
   const refresh = useCallback(async (reason?: string) => {
     try {
@@ -49,6 +53,16 @@ export function App() {
   }, [refresh]);
 
   useEffect(() => onEvent('locked', ({ reason }) => void refresh(reason)), [refresh]);
+  useEffect(
+    () =>
+      onEvent('importFileOpened', (file) => {
+        setFileProblem(null);
+        setOpenedFile(file);
+      }),
+    [],
+  );
+  useEffect(() => onEvent('fileOpenFailed', setFileProblem), []);
+  const takeOpenedFile = useCallback(() => setOpenedFile(null), []);
 
   useEffect(() => {
     const ready =
@@ -92,16 +106,38 @@ export function App() {
       </main>
     );
   }
+  const notice = (
+    <FileNotice
+      problem={fileProblem}
+      waiting={phase.kind === 'locked' ? openedFile : null}
+      onDismiss={() => setFileProblem(null)}
+    />
+  );
   if (phase.kind === 'locked') {
     return (
-      <LockedGate
-        state={phase.state}
-        settings={settings}
-        reason={phase.reason}
-        onUpdateSettings={updateSettings}
-        onOpened={() => void refresh()}
-      />
+      <>
+        {notice}
+        <LockedGate
+          state={phase.state}
+          settings={settings}
+          reason={phase.reason}
+          onUpdateSettings={updateSettings}
+          onOpened={() => void refresh()}
+        />
+      </>
     );
   }
-  return <Workspace me={phase.me} settings={settings} updateSettings={updateSettings} lock={lock} />;
+  return (
+    <>
+      {notice}
+      <Workspace
+        me={phase.me}
+        settings={settings}
+        updateSettings={updateSettings}
+        lock={lock}
+        openedFile={openedFile}
+        onOpenedFileTaken={takeOpenedFile}
+      />
+    </>
+  );
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Settings } from '../../shared/ipc/contract';
-import { onEvent } from './api';
+import type { EventPayload, Settings } from '../../shared/ipc/contract';
 import { Sidebar } from './components/Sidebar';
 import { Toasts, type Toast } from './components/Toasts';
 import { BoardScreen } from './screens/BoardScreen';
@@ -20,10 +19,13 @@ type Props = {
   settings: Settings;
   updateSettings: (patch: Partial<Settings>) => Promise<void>;
   lock: (reason?: string) => Promise<void>;
+  /** A `.crossing` file opened with the app (also while the vault was locked): its preview opens. */
+  openedFile: EventPayload<'importFileOpened'> | null;
+  onOpenedFileTaken: () => void;
 };
 
 /** The unlocked app: navigation, global shortcuts, idle lock and the current screen. */
-export function Workspace({ me, settings, updateSettings, lock }: Props) {
+export function Workspace({ me, settings, updateSettings, lock, openedFile, onOpenedFileTaken }: Props) {
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   const [toasts, setToasts] = useState<Toast[]>([]);
 
@@ -39,7 +41,13 @@ export function Workspace({ me, settings, updateSettings, lock }: Props) {
 
   useIdleLock(settings.autoLockMinutes, () => void lock('idle'));
 
-  useEffect(() => onEvent('importFileOpened', (file) => navigate({ name: 'exchange', importFile: file })), [navigate]);
+  useEffect(() => {
+    if (!openedFile) return;
+    // Opening the preview is what the person asked for by opening the file with the app.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    navigate({ name: 'exchange', importFile: openedFile });
+    onOpenedFileTaken();
+  }, [openedFile, onOpenedFileTaken, navigate]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,3 +1,5 @@
+import { pressesAcceleratorKey } from '../../shared/shortcuts/acceleratorKey';
+
 /**
  * Matches a keyboard event against an Electron-style accelerator ("CommandOrControl+Shift+L"), so the
  * panic shortcut set in Settings also works inside the window (main registers it system-wide too).
@@ -13,10 +15,7 @@ export function matchesAccelerator(event: KeyboardEvent, accelerator: string): b
   const wantAlt = parts.includes('alt') || parts.includes('option');
   const ctrl = event.ctrlKey || event.metaKey;
   if (ctrl !== wantCtrl || event.shiftKey !== wantShift || event.altKey !== wantAlt) return false;
-  const pressed = event.key.toLowerCase();
-  if (pressed === key) return true;
-  // With Shift held, event.key is the shifted character; the physical key still names the letter.
-  return event.code.toLowerCase() === `key${key}` || event.code.toLowerCase() === `digit${key}`;
+  return pressesAcceleratorKey(key, event);
 }
 
 /** Ctrl/⌘ + a letter, by physical key so it works in the Russian keyboard layout too. */

@@ -126,6 +126,8 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** A file chosen by the person (in a native dialog, or opened with the app): the UI holds only a token. */
+/** Why a file opened with the app was not taken: gone, a folder or device, not readable, or the app failed. */
+export const OPEN_FAILURES = ['missing', 'not-a-file', 'unreadable', 'failed'] as const;
 export const fileRefSchema = z.object({ token: z.string().min(1).max(64), name: z.string() });
 
 export const OMITTABLE_FIELDS = ['legalName', 'contacts', 'location'] as const;
@@ -291,6 +293,32 @@ export const contract = {
   // Settings (kept outside the vault: the unlock screen needs the language before any key exists)
   getSettings: { args: none, result: settingsSchema },
   updateSettings: { args: settingsSchema.partial(), result: settingsSchema },
+
+  // The shell: answered by main itself (it knows the platform and what it could watch), not by the vault
+  platformProtections: {
+    args: none,
+    result: z.object({
+      platform: z.enum(['linux', 'darwin', 'win32', 'other']),
+      protections: z.array(
+        z.object({
+          id: z.enum(['contentProtection', 'asarIntegrity', 'screenLock', 'idle', 'panicShortcut']),
+          status: z.enum(['works', 'partly', 'missing']),
+          /** Why not, or what is left: a key the UI explains in the person's language. */
+          reason: z
+            .enum([
+              'captureNotBlockable',
+              'integrityMacWindowsOnly',
+              'noDbusMonitor',
+              'dbusUnreachable',
+              'ownWindowOnly',
+              'waylandPortal',
+              'shortcutRefused',
+            ])
+            .nullable(),
+        }),
+      ),
+    }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -306,6 +334,8 @@ export const events = {
   locked: z.object({ reason: z.enum(['idle', 'suspend', 'screen', 'panic', 'user']) }),
   /** A `.crossing` file was opened with the app: the UI shows its import preview. */
   importFileOpened: fileRefSchema,
+  /** A file opened with the app could not be taken: the UI says which and why, instead of nothing. */
+  fileOpenFailed: z.object({ name: z.string(), reason: z.enum(OPEN_FAILURES) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -89,7 +89,7 @@ describe('vault service: exchange', () => {
     const file = path.join(a.dir, 'x.crossing');
     a.answers.saveFile.push(file);
     await a.call('exportCases', { caseIds: 'all', to: [bAtA.fingerprint] });
-    const ref = b.service.openFile(file);
+    const ref = b.service.openFile(file)!;
     const refused = await b.service.handle('previewImport', { token: ref.token });
     expect(refused).toMatchObject({
       ok: false,
@@ -119,7 +119,7 @@ describe('vault service: exchange', () => {
       purged: true,
     });
     expect((await a.call('queryCases', { filter: {} })).total).toBe(0);
-    const ref = b.service.openFile(file);
+    const ref = b.service.openFile(file)!;
     await b.call('applyImport', { token: ref.token });
     expect((await b.call('getCase', { id })).case.fields.assignedTo).toBe(bAtA.fingerprint);
   });

@@ -1,6 +1,22 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
+
+/**
+ * Why a file handed to the app (double-click, command line) cannot be taken, or null when it can: a
+ * file manager may hand over a path that is gone, a folder, a device, or a file this user cannot read.
+ */
+export function whyUnopenable(filePath: string): 'missing' | 'not-a-file' | 'unreadable' | null {
+  try {
+    if (!fs.statSync(filePath).isFile()) return 'not-a-file';
+    fs.accessSync(filePath, fs.constants.R_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
+  }
+}
 
 export interface FileRef {
   token: string;

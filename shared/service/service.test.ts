@@ -129,8 +129,24 @@ describe('vault service: boundary', () => {
 
   it('registers files opened with the app and announces them', () => {
     const t = setup();
-    const ref = t.service.openFile('/somewhere/from-aset.crossing');
+    const file = path.join(t.dir, 'from-aset.crossing');
+    fs.writeFileSync(file, 'sealed');
+    const ref = t.service.openFile(file);
     expect(ref).toEqual({ token: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'from-aset.crossing' });
     expect(t.events).toEqual([{ event: 'importFileOpened', payload: ref }]);
+  });
+
+  it('says why a file opened with the app cannot be taken, instead of nothing', () => {
+    const t = setup();
+    fs.mkdirSync(path.join(t.dir, 'folder.crossing'));
+    expect(t.service.openFile(path.join(t.dir, 'gone.crossing'))).toBeNull();
+    expect(t.service.openFile(path.join(t.dir, 'folder.crossing'))).toBeNull();
+    // What `path.resolve` made of a file: URI before main learned to read them.
+    expect(t.service.openFile(path.join(process.cwd(), 'file:/home/a/x.crossing'))).toBeNull();
+    expect(t.events).toEqual([
+      { event: 'fileOpenFailed', payload: { name: 'gone.crossing', reason: 'missing' } },
+      { event: 'fileOpenFailed', payload: { name: 'folder.crossing', reason: 'not-a-file' } },
+      { event: 'fileOpenFailed', payload: { name: 'x.crossing', reason: 'missing' } },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { z } from 'zod';
 import { usageError } from '../errors.js';
 import { contract, type Channel, type IpcResponse } from '../ipc/contract.js';
 import { describeIssues } from '../model/case.js';
-import { FileRefs, type FileRef } from './fileRefs.js';
+import { FileRefs, whyUnopenable, type FileRef } from './fileRefs.js';
 import { caseHandlers } from './handlers/cases.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { identityHandlers } from './handlers/identity.js';
@@ -33,9 +34,10 @@ export interface VaultService {
   lock(reason: LockReason): void;
   /**
    * A `.crossing` file opened with the app (double-click, command line): registers it and emits
-   * `importFileOpened` so the UI shows its import preview. The caller must not emit it again.
+   * `importFileOpened` so the UI shows its import preview, or `fileOpenFailed` saying why it cannot be
+   * read (then null). The caller must not emit either again.
    */
-  openFile(filePath: string): FileRef;
+  openFile(filePath: string): FileRef | null;
 }
 
 const HANDLERS: Handlers<Channel> = {
@@ -95,6 +97,11 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     },
     lock: (reason) => ctx.session.lock(reason),
     openFile(filePath) {
+      const problem = whyUnopenable(filePath);
+      if (problem) {
+        ctx.emit('fileOpenFailed', { name: path.basename(filePath), reason: problem });
+        return null;
+      }
       const ref = ctx.files.register(filePath);
       ctx.emit('importFileOpened', ref);
       return ref;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/ipc/contract';
 import en from './en.json';
 import ru from './ru.json';
 
@@ -32,6 +33,18 @@ describe('translations', () => {
       [...ruKeys].filter((k) => !enKeys.has(k)),
       'missing in en',
     ).toEqual([]);
+  });
+
+  it('explain every protection and every reason main can report about this platform', () => {
+    const item = contract.platformProtections.result.shape.protections.element.shape;
+    const keys = [
+      ...item.id.options.map((id) => `settings.protections.names.${id}`),
+      ...item.reason.unwrap().options.map((reason) => `settings.protections.reasons.${reason}`),
+    ];
+    for (const tree of Object.values(languages)) {
+      const present = new Set(leaves(tree).keys());
+      expect(keys.filter((key) => !present.has(key))).toEqual([]);
+    }
   });
 
   it('no translation is empty', () => {

@@ -8,11 +8,12 @@ import { KdfLevelChoice, NewPassphraseFields } from '../components/NewPassphrase
 import { DEFAULT_KDF, type KdfLevel } from '../kdf';
 import { passphraseAcceptable } from '../passphrase';
 import { useApp } from '../state/app';
+import { useAsync } from '../state/useAsync';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 const THEMES = ['system', 'light', 'dark'] as const;
 
-/** Language, theme, auto-lock, panic shortcut; passphrase and KDF level. */
+/** Language, theme, auto-lock, panic shortcut; passphrase and KDF level; what this computer does not protect. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { settings, updateSettings, notify } = useApp();
@@ -95,6 +96,39 @@ export function SettingsScreen() {
         </section>
         <ChangePassphrase />
       </div>
+      <ProtectionGaps />
+    </section>
+  );
+}
+
+/** The shell's protections this platform does not give (main knows which), each with what to do instead. */
+function ProtectionGaps() {
+  const { t } = useTranslation();
+  const { data, error } = useAsync(() => api.platformProtections({}), []);
+  const gaps = data?.protections.filter((protection) => protection.status !== 'works') ?? [];
+  return (
+    <section className="panel stack protections" aria-labelledby="protections-title">
+      <h2 id="protections-title">{t('settings.protections.title')}</h2>
+      <ErrorNote error={error} />
+      {data && gaps.length === 0 && <p className="small muted">{t('settings.protections.allWork')}</p>}
+      {gaps.length > 0 && (
+        <>
+          <p className="small muted">{t('settings.protections.intro')}</p>
+          <ul className="protection-gaps">
+            {gaps.map((gap) => (
+              <li key={gap.id}>
+                <div className="row">
+                  <strong>{t(`settings.protections.names.${gap.id}`)}</strong>
+                  <span className={`dot-label ${gap.status === 'missing' ? 'tone-bad' : 'tone-warn'}`}>
+                    {t(`settings.protections.status.${gap.status === 'missing' ? 'missing' : 'partly'}`)}
+                  </span>
+                </div>
+                {gap.reason && <p className="small">{t(`settings.protections.reasons.${gap.reason}`)}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
