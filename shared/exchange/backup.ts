@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
 import { usageError } from '../errors.js';
+import { readFileBounded } from '../files/boundedRead.js';
 import { describeIssues } from '../model/case.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
@@ -88,7 +89,9 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (!fs.existsSync(filePath)) throw usageError(`there is no file ${filePath}`);
-  if (fs.statSync(filePath).size > maxBytes) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
+  // Counted while reading, whatever stat says: a device or a growing file has no trustworthy size.
+  const read = readFileBounded(filePath, maxBytes);
+  if (!read.ok) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
   const identity = options.ageIdentity.trim();
   let recipient: string;
   try {
@@ -96,7 +99,7 @@ export async function restoreBackup(
   } catch {
     throw usageError('that is not an age identity (AGE-SECRET-KEY-…)');
   }
-  const bundle = await openSignedBundle(new Uint8Array(fs.readFileSync(filePath)), identity, { maxBytes });
+  const bundle = await openSignedBundle(new Uint8Array(read.bytes), identity, { maxBytes });
   if (bundle.kind !== 'backup') throw refuse('format', `this is an ${bundle.kind} file, not a backup`);
   // A backup is signed by the vault that owns the identity and sealed to that vault alone.
   if (bundle.sender.ageRecipient !== recipient || bundle.recipients.join() !== bundle.sender.fingerprint) {
