@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
-import { printJson, printLine, printNotice } from '../output.js';
+import { printJson, printLine, printNotice, printRaw } from '../output.js';
 import { UNLOCK_HELP, unlockOptions } from '../secrets.js';
 import { isPostQuantumRecipient } from '../../shared/exchange/ageRecipient.js';
 import { myKeyCard } from '../../shared/exchange/contacts.js';
@@ -37,7 +37,7 @@ ${UNLOCK_HELP}`,
       if (values.json) {
         return printJson({ ...me, postQuantum: isPostQuantumRecipient(me.ageRecipient), card });
       }
-      process.stdout.write(card);
+      printRaw(card);
     });
   },
 });

@@ -69,6 +69,12 @@ export interface CreateVaultOptions {
   kdf?: KdfLevel;
   displayName?: string;
   postQuantum?: boolean;
+  /**
+   * Called with the recovery key once the new vault is complete but before it is put in place. If
+   * it throws (the key could not be shown or written: a full disk, a closed pipe), nothing is
+   * created: a vault whose recovery key nobody saw must not exist.
+   */
+  showRecoveryKey?: (shown: { recoveryKey: string; fingerprint: string }) => void;
 }
 
 const COMPACT_WHEN_SMALL_SEGMENTS = 64;
@@ -136,6 +142,10 @@ export class Vault {
       })();
       db.close();
       db = undefined;
+      options.showRecoveryKey?.({
+        recoveryKey: formatRecoveryKey(recoverySecret),
+        fingerprint: publicIdentity(identity).fingerprint,
+      });
       fs.linkSync(temp, target); // fails rather than overwrite a file that appeared meanwhile
     } catch (error) {
       throw toCrossingError(error);
