@@ -68,17 +68,22 @@ ${UNLOCK_HELP}`,
   options: { ...unlockOptions, json: { type: 'boolean' } },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
-    await withVault(vaultPath!, values, (vault) => {
-      const contacts = listContacts(vault).map((c) => ({ ...c, safetyNumber: contactSafetyNumber(vault, c) }));
-      if (values.json) return printJson(contacts);
-      if (contacts.length === 0) return printLine('no contacts yet: add a key card with `crossing contact add`');
-      for (const c of contacts) {
-        printLines([
-          `${c.name}  ${c.fingerprint}  ${c.verified ? `verified ${c.verifiedAt}` : 'UNVERIFIED'}`,
-          ...c.safetyNumber.split('\n').map((line) => `    ${line}`),
-        ]);
-      }
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      (vault) => {
+        const contacts = listContacts(vault).map((c) => ({ ...c, safetyNumber: contactSafetyNumber(vault, c) }));
+        if (values.json) return printJson(contacts);
+        if (contacts.length === 0) return printLine('no contacts yet: add a key card with `crossing contact add`');
+        for (const c of contacts) {
+          printLines([
+            `${c.name}  ${c.fingerprint}  ${c.verified ? `verified ${c.verifiedAt}` : 'UNVERIFIED'}`,
+            ...c.safetyNumber.split('\n').map((line) => `    ${line}`),
+          ]);
+        }
+      },
+      { readOnly: true },
+    );
   },
 });
 

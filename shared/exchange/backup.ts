@@ -46,6 +46,11 @@ const backupStateSchema = z.strictObject({
   senderSequences: z.array(
     z.strictObject({ fingerprint: z.string(), sequence: z.number(), exportId: z.string(), seenAt: z.string() }),
   ),
+  /**
+   * The vault's change number (its manifest counter) when the backup was made: a vault later found
+   * with a lower number is an older copy put back (DESIGN.md, "Integrity of the whole vault").
+   */
+  vaultCounter: z.number().int().nonnegative().nullable().optional(),
 });
 
 export async function backupVault(vault: Vault, outFile: string, now?: Date): Promise<ExportResult> {
@@ -63,6 +68,7 @@ export async function backupVault(vault: Vault, outFile: string, now?: Date): Pr
       tombstones: listTombstones(vault),
       importLog: listImports(vault),
       senderSequences: listSenderSequences(vault),
+      vaultCounter: vault.counter,
     },
     outFile,
     now,

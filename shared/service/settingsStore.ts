@@ -40,7 +40,7 @@ export class SettingsStore {
 
   update(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.read(), ...definedOnly(patch) });
-    fs.mkdirSync(this.dataDir, { recursive: true });
+    fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 }); // the app's folder: its owner's only
     writeFileAtomically(this.filePath, `${JSON.stringify(next, null, 2)}\n`, { replace: true });
     return next;
   }

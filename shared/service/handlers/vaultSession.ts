@@ -21,7 +21,7 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     ctx.session.lock('user');
     // The app's own folder may not exist on first start; a folder the person chose must.
     if (path.dirname(ctx.session.vaultPath) === path.resolve(ctx.dataDir))
-      fs.mkdirSync(ctx.dataDir, { recursive: true });
+      fs.mkdirSync(ctx.dataDir, { recursive: true, mode: 0o700 });
     const { vault, recoveryKey } = await Vault.create(ctx.session.vaultPath, {
       passphrase: args.passphrase,
       kdf: args.kdf,
