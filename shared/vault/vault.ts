@@ -36,7 +36,7 @@ import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc
 import { opSchema, type Op } from '../oplog/ops.js';
 import { noteTextSchema } from '../model/case.js';
 import type { CaseFilter } from '../search/filter.js';
-import { MIN_PASSPHRASE_LENGTH } from '../model/passphrase.js';
+import { judgePassphrase } from '../model/passphraseStrength.js';
 import { CaseIndex } from './caseIndex.js';
 import { dropIndexSnapshot, readIndexSnapshot, writeIndexSnapshot } from './indexSnapshot.js';
 import { OpStore, type WrittenSegment } from './opStore.js';
@@ -856,10 +856,10 @@ function applyPragmas(db: Database.Database): void {
   db.pragma('temp_store = MEMORY');
 }
 
+/** A new passphrase must be long enough and hard to guess (zxcvbn-ts: see passphraseStrength.ts). */
 export function checkNewPassphrase(passphrase: string): void {
-  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-    throw usageError(`the passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long`);
-  }
+  const verdict = judgePassphrase(passphrase);
+  if (!verdict.acceptable) throw usageError(verdict.problem ?? 'the passphrase is too easy to guess');
 }
 
 function classifyOpenError(error: unknown, filePath: string): CrossingError {
