@@ -36,7 +36,8 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     ctx.session.lock('user');
     const unlock: Unlock =
       args.method === 'passphrase' ? { passphrase: args.passphrase } : { recoveryKey: args.recoveryKey };
-    const vault = await Vault.open(ctx.session.vaultPath, unlock);
+    // Wrong passphrases are answered later and later (see unlockBackoff.ts: not a defence offline).
+    const vault = await ctx.session.unlockBackoff.attempt(() => Vault.open(ctx.session.vaultPath, unlock));
     ctx.session.adopt(vault);
     return { me: vault.me, cases: vault.caseCount };
   },
