@@ -15,6 +15,7 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     unlocked: ctx.session.unlocked,
     settings: ctx.settings.read(),
     me: ctx.session.vault?.me ?? null,
+    changeNumber: ctx.session.vault?.counter ?? null,
   }),
 
   createVault: async (ctx, args) => {
