@@ -149,6 +149,11 @@ export class ManifestTracker {
     }
   }
 
+  /** The tables written to since the last seal (for the decoys, see decoys.ts). */
+  touchedTables(): Set<string> {
+    return new Set(this.pending.map((p) => p.key.slice(0, p.key.indexOf('/'))));
+  }
+
   /** The header changed (a new passphrase): its entry changes with it. */
   headerChanged(header: VaultHeader): void {
     this.pending.push({ key: HEADER_KEY, tag: headerTag(this.keys.tag, header) });

@@ -59,6 +59,15 @@ import {
   restrictToOwner,
 } from './vaultFiles.js';
 import { acquireWriterLock, type WriterLock } from './writerLock.js';
+import {
+  HIDDEN_COUNT_TABLES,
+  balanceDecoys,
+  countRows,
+  decoyIds,
+  fixedSizeJson,
+  isHiddenCountTable,
+  type HiddenCountTable,
+} from './decoys.js';
 import type { ManifestState } from './manifest.js';
 import { ManifestTracker, tagRowsInFile, verifyManifest, writeManifest, type ManifestKeys } from './manifestStore.js';
 
@@ -165,6 +174,9 @@ export class Vault {
         db.transaction(() => {
           insertHeader(db!, header);
           putRecord(db!, keys, 'identity', serializeIdentity(identity), keys.identity);
+          for (const table of Object.keys(HIDDEN_COUNT_TABLES) as HiddenCountTable[]) {
+            balanceDecoys(db!, table, keys.rows, decoyIds(keys.recordNames, table));
+          }
           writeManifest(db!, manifestKeys(keys), {
             counter: 1,
             entries: tagRowsInFile(db!, manifestKeys(keys), header),
@@ -469,7 +481,7 @@ export class Vault {
     const held = new Map<string, Set<string>>();
     const purged = new Map<string, boolean>();
     // One look at the table first: most vaults have purged nothing, and then no case needs a lookup.
-    const anyTombstone = this.db.prepare('SELECT 1 FROM tombstones LIMIT 1').get() !== undefined;
+    const anyTombstone = countRows(this.db, 'tombstones', this.decoyId('tombstones')).real > 0;
     for (const op of ops) {
       let ids = held.get(op.caseId);
       if (!ids) held.set(op.caseId, (ids = this.heldOpIds(op.caseId)));
@@ -565,7 +577,12 @@ export class Vault {
     try {
       const result = this.db.transaction(() => {
         const value = work(this.db);
-        this.manifest?.seal(this.db);
+        if (this.manifest) {
+          for (const table of this.manifest.touchedTables()) {
+            if (isHiddenCountTable(table)) balanceDecoys(this.db, table, this.keys.rows, this.decoyId(table));
+          }
+          this.manifest.seal(this.db);
+        }
         return value;
       })();
       this.manifest?.committed();
@@ -588,6 +605,17 @@ export class Vault {
     }
     this.manifest = new ManifestTracker(state, keys);
     this.manifest.install(this.db);
+    // A vault from before decoys gets them now (nothing is written when they are already in place).
+    this.write((db) => {
+      for (const table of Object.keys(HIDDEN_COUNT_TABLES) as HiddenCountTable[]) {
+        balanceDecoys(db, table, this.keys.rows, this.decoyId(table));
+      }
+    });
+  }
+
+  /** The ids of a table's decoy rows, numbered from 0 (see decoys.ts). */
+  private decoyId(table: HiddenCountTable): (n: number) => Uint8Array {
+    return decoyIds(this.keys.recordNames, table);
   }
 
   /**
@@ -644,7 +672,7 @@ export class Vault {
       // The index snapshot holds the case's name and summary: it goes now, and is written anew on lock.
       dropIndexSnapshot(db);
       const id = this.keyedId('tombstone', caseId);
-      const tombstone = new TextEncoder().encode(JSON.stringify({ caseId, purgedAt }));
+      const tombstone = new TextEncoder().encode(fixedSizeJson('tombstones', JSON.stringify({ caseId, purgedAt })));
       db.prepare('INSERT OR REPLACE INTO tombstones (id, sealed) VALUES (?, ?)').run(
         id,
         sealRow(this.keys.rows, 'tombstones', id, tombstone),
