@@ -14,6 +14,8 @@ export async function createVault(
     kdf: KdfLevel | undefined;
     displayName?: string | undefined;
     postQuantum?: boolean | undefined;
+    /** Print the recovery key as {vault, recoveryKey, fingerprint}. */
+    json?: boolean | undefined;
   },
 ): Promise<{ vault: Vault; recoveryKey: string }> {
   // Refused before the passphrase is asked, so nobody types it twice for nothing.
@@ -30,13 +32,16 @@ export async function createVault(
     kdf: options.kdf ?? 'moderate',
     displayName,
     postQuantum: options.postQuantum ?? false,
+    // Printed before the vault is put in place: if stdout fails, no vault without its key is left.
+    showRecoveryKey: ({ recoveryKey, fingerprint }) =>
+      printRecoveryKey(vaultPath, fingerprint, recoveryKey, options.json ?? false),
   });
 }
 
 /** The recovery key is shown here and never again. */
-export function printRecoveryKey(vaultPath: string, vault: Vault, recoveryKey: string, json: boolean): void {
+function printRecoveryKey(vaultPath: string, fingerprint: string, recoveryKey: string, json: boolean): void {
   if (json) {
-    printJson({ vault: vaultPath, recoveryKey, fingerprint: vault.me.fingerprint });
+    printJson({ vault: vaultPath, recoveryKey, fingerprint });
     return;
   }
   printLines([
@@ -49,6 +54,6 @@ export function printRecoveryKey(vaultPath: string, vault: Vault, recoveryKey: s
     'Write it down on paper and keep it apart from this laptop. It opens the vault if the passphrase',
     'is lost, and it opens it for anyone who finds it.',
     '',
-    `Your key fingerprint: ${vault.me.fingerprint}`,
+    `Your key fingerprint: ${fingerprint}`,
   ]);
 }

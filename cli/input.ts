@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readFileBounded } from '../shared/files/boundedRead.js';
 import { rejectedError, usageError } from '../shared/errors.js';
 
 /** Far above any real case; stops a wrong file (a video, a disk image) from being read whole. */
@@ -7,14 +7,15 @@ const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 /** Reads FILE, or stdin for `-`. */
 export async function readTextInput(source: string): Promise<string> {
   if (source === '-') return readStdin();
-  let size: number;
+  let read;
   try {
-    size = fs.statSync(source).size;
+    // Counted while reading: a device or a pipe (/dev/zero) has no size to check beforehand.
+    read = readFileBounded(source, MAX_INPUT_BYTES);
   } catch (error) {
     throw usageError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  if (size > MAX_INPUT_BYTES) throw rejectedError(`${source} is too large for a case (over 16 MiB)`);
-  return fs.readFileSync(source, 'utf8');
+  if (!read.ok) throw rejectedError(`${source} is too large for a case (over 16 MiB): give the JSON file of one case`);
+  return read.bytes.toString('utf8');
 }
 
 async function readStdin(): Promise<string> {

@@ -9,7 +9,7 @@ import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
 import { statsCommand } from './commands/stats.js';
-import { printLines } from './output.js';
+import { printLines, writeStderr } from './output.js';
 
 /**
  * Every `crossing` command. Adding one: write a module with `defineCommand`, list it here; help,
@@ -31,10 +31,10 @@ const HELP_FLAGS = new Set(['--help', '-h']);
 
 /** Runs one command line; returns the exit code. Never throws, never prints a stack trace. */
 export async function main(argv: readonly string[], commands: readonly Command[] = COMMANDS): Promise<number> {
-  // `crossing case list V | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+  // Output goes through output.ts, which writes synchronously and turns a failed write into an
+  // error the command sees; nothing should reach the stream, but an error there must never crash.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
   const command = findCommand(argv, commands);
   const rest = command ? argv.slice(command.name.length) : [];
   try {
@@ -49,9 +49,9 @@ export async function main(argv: readonly string[], commands: readonly Command[]
     return 0;
   } catch (error) {
     const crossingError = toCrossingError(error);
-    process.stderr.write(`crossing: ${crossingError.message}\n`);
+    writeStderr(`crossing: ${crossingError.message}\n`);
     if (crossingError.code === 'usage' && command) {
-      process.stderr.write(`usage: ${usageLine(command)}\n(crossing ${command.name.join(' ')} --help for more)\n`);
+      writeStderr(`usage: ${usageLine(command)}\n(crossing ${command.name.join(' ')} --help for more)\n`);
     }
     return ERROR_CODES[crossingError.code];
   }
@@ -85,9 +85,9 @@ function helpOrUnknown(argv: readonly string[], commands: readonly Command[]): n
       : group.length > 0
         ? `${first}: ${argv[1] === undefined ? 'no command given' : `unknown command ${JSON.stringify(argv[1])}`}`
         : `unknown command ${JSON.stringify(first)}`;
-  process.stderr.write(`crossing: ${problem}\n`);
+  writeStderr(`crossing: ${problem}\n`);
   const listed = group.length > 0 ? group : commands;
-  process.stderr.write(`usage: ${listed.map(usageLine).join('\n       ')}\n(crossing --help for more)\n`);
+  writeStderr(`usage: ${listed.map(usageLine).join('\n       ')}\n(crossing --help for more)\n`);
   return ERROR_CODES.usage;
 }
 

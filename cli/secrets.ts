@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { usageError } from '../shared/errors.js';
+import { readFileBounded } from '../shared/files/boundedRead.js';
+import { rejectedError, usageError } from '../shared/errors.js';
 import { checkNewPassphrase, type Unlock } from '../shared/vault/vault.js';
 import { promptHidden } from './prompt.js';
 
@@ -22,14 +22,24 @@ export const unlockOptions = {
 export const UNLOCK_HELP = `  --passphrase-file FILE     read the passphrase from FILE (or set ${ENV.passphrase}; else you are asked)
   --recovery-key-file FILE   unlock with the recovery key in FILE instead (or set ${ENV.recoveryKey})`;
 
+/** Far above any passphrase, recovery key or age identity (a post-quantum one is ~2 KiB). */
+export const MAX_SECRET_FILE_BYTES = 64 * 1024;
+
 /** A secret file's content, less one trailing newline (editors add one; the rest is the secret). */
 export function readSecretFile(file: string, what: string): string {
-  let text: string;
+  let read;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    read = readFileBounded(file, MAX_SECRET_FILE_BYTES);
   } catch (error) {
     throw usageError(`cannot read the ${what} file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+  if (!read.ok) {
+    throw rejectedError(
+      `the ${what} file ${file} is over 64 KiB: it cannot be a ${what}; give the file that holds only it`,
+    );
+  }
+  const text = read.bytes.toString('utf8');
+  read.bytes.fill(0);
   return text.replace(/\r?\n$/, '');
 }
 

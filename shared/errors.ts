@@ -34,6 +34,7 @@ export function toCrossingError(error: unknown): CrossingError {
   if (code === 'SQLITE_FULL') return failureError('the disk is full: nothing was written');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return rejectedError('the vault file is damaged');
   if (code === 'ENOSPC') return failureError('the disk is full: nothing was written');
+  if (code === 'SQLITE_READONLY') return failureError('the vault is open for reading only: nothing was written');
   const message = error instanceof Error ? error.message : String(error);
   return failureError(message);
 }

@@ -104,13 +104,18 @@ ${UNLOCK_HELP}`,
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
     const filter = parseCaseFilter(values);
-    await withVault(vaultPath!, values, (vault) => {
-      const cases = vault.listCases(filter).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-      if (values.json) return printJson(cases);
-      if (cases.length === 0) return printLine(`no cases match (of ${vault.caseCount})`);
-      printLines(formatCaseList(cases, vault.me.fingerprint));
-      printLine(`${cases.length} of ${vault.caseCount} cases`);
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      (vault) => {
+        const cases = vault.listCases(filter).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+        if (values.json) return printJson(cases);
+        if (cases.length === 0) return printLine(`no cases match (of ${vault.caseCount})`);
+        printLines(formatCaseList(cases, vault.me.fingerprint));
+        printLine(`${cases.length} of ${vault.caseCount} cases`);
+      },
+      { readOnly: true },
+    );
   },
 });
 
@@ -126,17 +131,22 @@ ${UNLOCK_HELP}`,
   options: { ...unlockOptions, json: { type: 'boolean' } },
   positionals: ['VAULT', 'ID'],
   async run(values, [vaultPath, idOrPrefix]) {
-    await withVault(vaultPath!, values, (vault) => {
-      const id = vault.resolveCaseId(idOrPrefix!);
-      const state = vault.getCase(id);
-      const history = caseHistory(vault.caseOps(id));
-      if (values.json) {
-        const entries = history.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
-        return printJson({ ...state, history: entries, conflicts: state.conflicts });
-      }
-      const today = localDate(Date.now());
-      printLines(formatCaseDetails(state, history, { me: vault.me.fingerprint, today }));
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      (vault) => {
+        const id = vault.resolveCaseId(idOrPrefix!);
+        const state = vault.getCase(id);
+        const history = caseHistory(vault.caseOps(id));
+        if (values.json) {
+          const entries = history.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+          return printJson({ ...state, history: entries, conflicts: state.conflicts });
+        }
+        const today = localDate(Date.now());
+        printLines(formatCaseDetails(state, history, { me: vault.me.fingerprint, today }));
+      },
+      { readOnly: true },
+    );
   },
 });
 

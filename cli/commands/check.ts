@@ -9,25 +9,36 @@ export const checkCommand = defineCommand({
   summary: 'verify that every object in the vault decrypts and authenticates',
   usage: 'VAULT [--json]',
   help: `Runs SQLite's integrity check, then decrypts and authenticates every stored row and validates
-every op. Exits with 3 and names the first bad row if anything was altered or damaged.
+every op, then compares the rows with the vault's sealed manifest: a row removed, added or put back
+in an older version is named. Exits with 3 if anything was altered or damaged. Prints the change
+number: it rises with every change, so a copy of the vault with a lower number than one you noted
+(in a backup, say) is an older copy put back, which nothing inside the file can reveal.
 
   --json                     print the counts as JSON
 ${UNLOCK_HELP}`,
   options: { ...unlockOptions, json: { type: 'boolean' } },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
-    await withVault(vaultPath!, values, (vault) => {
-      const progress = progressLine('checking', 'segments');
-      let counts;
-      try {
-        counts = vault.check(progress.update);
-      } finally {
-        progress.finish();
-      }
-      if (values.json) return printJson({ ok: true, ...counts });
-      printLine(
-        `ok: ${counts.segments} segments, ${counts.records} records, ${counts.ops} ops, ${counts.cases} cases authenticated`,
-      );
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      (vault) => {
+        const progress = progressLine('checking', 'segments');
+        let counts;
+        try {
+          counts = vault.check(progress.update);
+        } finally {
+          progress.finish();
+        }
+        if (values.json) return printJson({ ok: true, ...counts });
+        printLine(
+          `ok: ${counts.segments} segments, ${counts.records} records, ${counts.ops} ops, ${counts.cases} cases authenticated`,
+        );
+        if (counts.counter !== null) {
+          printLine(`every row is there in its last version; change number ${counts.counter}`);
+        }
+      },
+      { readOnly: true },
+    );
   },
 });

@@ -1,17 +1,26 @@
-import fs from 'node:fs';
 import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
 import { printJson, printLine, printLines } from '../output.js';
 import { UNLOCK_HELP, unlockOptions } from '../secrets.js';
 import { addContact, contactSafetyNumber, listContacts, verifyContact } from '../../shared/exchange/contacts.js';
-import { usageError } from '../../shared/errors.js';
+import { rejectedError, usageError } from '../../shared/errors.js';
+import { readFileBounded } from '../../shared/files/boundedRead.js';
+
+/** A key card is a few lines (a post-quantum one about 2 KiB); anything far larger is the wrong file. */
+const MAX_CARD_BYTES = 64 * 1024;
 
 function readCard(file: string): string {
+  let read;
   try {
-    return file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
+    read = readFileBounded(file === '-' ? 0 : file, MAX_CARD_BYTES);
   } catch (error) {
     throw usageError(`cannot read the key card ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+  if (!read.ok)
+    throw rejectedError(
+      `${file} is over 64 KiB: it is not a key card; give the file a colleague's crossing identity wrote`,
+    );
+  return read.bytes.toString('utf8');
 }
 
 const addCommand = defineCommand({
@@ -59,17 +68,22 @@ ${UNLOCK_HELP}`,
   options: { ...unlockOptions, json: { type: 'boolean' } },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
-    await withVault(vaultPath!, values, (vault) => {
-      const contacts = listContacts(vault).map((c) => ({ ...c, safetyNumber: contactSafetyNumber(vault, c) }));
-      if (values.json) return printJson(contacts);
-      if (contacts.length === 0) return printLine('no contacts yet: add a key card with `crossing contact add`');
-      for (const c of contacts) {
-        printLines([
-          `${c.name}  ${c.fingerprint}  ${c.verified ? `verified ${c.verifiedAt}` : 'UNVERIFIED'}`,
-          ...c.safetyNumber.split('\n').map((line) => `    ${line}`),
-        ]);
-      }
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      (vault) => {
+        const contacts = listContacts(vault).map((c) => ({ ...c, safetyNumber: contactSafetyNumber(vault, c) }));
+        if (values.json) return printJson(contacts);
+        if (contacts.length === 0) return printLine('no contacts yet: add a key card with `crossing contact add`');
+        for (const c of contacts) {
+          printLines([
+            `${c.name}  ${c.fingerprint}  ${c.verified ? `verified ${c.verifiedAt}` : 'UNVERIFIED'}`,
+            ...c.safetyNumber.split('\n').map((line) => `    ${line}`),
+          ]);
+        }
+      },
+      { readOnly: true },
+    );
   },
 });
 

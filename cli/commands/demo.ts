@@ -5,7 +5,7 @@ import { DEMO_COUNT_DEFAULT, generateDemoOps } from '../../shared/demo/generate.
 import type { Op } from '../../shared/oplog/ops.js';
 import type { Vault } from '../../shared/vault/vault.js';
 import { defineCommand } from '../command.js';
-import { createVault, printRecoveryKey } from '../createVault.js';
+import { createVault } from '../createVault.js';
 import { KDF_HELP, parseKdfLevel } from '../kdfOption.js';
 import { openVault } from '../openVault.js';
 import { printLine } from '../output.js';
@@ -37,13 +37,9 @@ ${UNLOCK_HELP}`,
     const kdf = parseKdfLevel(values.kdf);
     const isNew = !fs.existsSync(vaultPath!);
     let vault: Vault;
-    let recoveryKey: string | undefined;
-    if (isNew)
-      ({ vault, recoveryKey } = await createVault(vaultPath!, { passphraseFile: values['passphrase-file'], kdf }));
+    if (isNew) ({ vault } = await createVault(vaultPath!, { passphraseFile: values['passphrase-file'], kdf }));
     else vault = await openVault(vaultPath!, values);
     try {
-      // Shown before any other work: if that fails, the new vault must still be recoverable.
-      if (recoveryKey !== undefined) printRecoveryKey(vaultPath!, vault, recoveryKey, false);
       const ops = generateDemoOps({ count, seed, author: vault.me.fingerprint, device: vault.device, now: Date.now() });
       // Only ops not already held: the same seed twice adds nothing rather than duplicates.
       const held = new Map<string, Set<string>>();

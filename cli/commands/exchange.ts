@@ -184,19 +184,27 @@ const backupCommand = defineCommand({
 vault needs that identity (crossing identity VAULT --reveal-secret): keep it apart from the backup.
 
   --out FILE                 the backup file to write
+  --rescue                   back up a vault that \`check\` found altered (rows removed or put back):
+                             what is still in it is saved; restore it into a new vault
   --json                     print the result as JSON
 ${UNLOCK_HELP}`,
-  options: { ...unlockOptions, out: { type: 'string' }, json: { type: 'boolean' } },
+  options: { ...unlockOptions, out: { type: 'string' }, rescue: { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
     if (!values.out) throw usageError('name the file to write with --out FILE');
-    await withVault(vaultPath!, values, async (vault) => {
-      const result = await backupVault(vault, values.out!);
-      if (values.json) return printJson(result);
-      printLine(
-        `backup of ${result.caseIds.length} case(s), ${result.opCount} ops: ${result.file} (${result.bytes} bytes)`,
-      );
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      async (vault) => {
+        const result = await backupVault(vault, values.out!);
+        if (values.json) return printJson({ ...result, vaultCounter: vault.counter });
+        printLine(
+          `backup of ${result.caseIds.length} case(s), ${result.opCount} ops: ${result.file} (${result.bytes} bytes)`,
+        );
+        printLine(`vault change number ${vault.counter ?? 'not yet counted'} (note it: an older copy has a lower one)`);
+      },
+      { rescue: values.rescue ?? false },
+    );
   },
 });
 

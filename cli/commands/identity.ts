@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
-import { printJson, printLine, printNotice } from '../output.js';
+import { printJson, printLine, printNotice, printRaw } from '../output.js';
 import { UNLOCK_HELP, unlockOptions } from '../secrets.js';
 import { isPostQuantumRecipient } from '../../shared/exchange/ageRecipient.js';
 import { myKeyCard } from '../../shared/exchange/contacts.js';
@@ -23,21 +23,26 @@ ${UNLOCK_HELP}`,
   async run(values, [vaultPath]) {
     if (values['reveal-secret'] && values.json)
       throw usageError('--reveal-secret prints only the secret: leave out --json');
-    await withVault(vaultPath!, values, (vault) => {
-      if (values['reveal-secret']) {
-        printNotice(
-          'WARNING: this is the secret key of this vault. Whoever has it can read every export sent to it.\n' +
-            'Do not save it next to the vault or an export; do not send it; clear the screen when done.',
-        );
-        printLine(vault.revealAgeIdentity());
-        return;
-      }
-      const me = vault.me;
-      const card = myKeyCard(vault);
-      if (values.json) {
-        return printJson({ ...me, postQuantum: isPostQuantumRecipient(me.ageRecipient), card });
-      }
-      process.stdout.write(card);
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      (vault) => {
+        if (values['reveal-secret']) {
+          printNotice(
+            'WARNING: this is the secret key of this vault. Whoever has it can read every export sent to it.\n' +
+              'Do not save it next to the vault or an export; do not send it; clear the screen when done.',
+          );
+          printLine(vault.revealAgeIdentity());
+          return;
+        }
+        const me = vault.me;
+        const card = myKeyCard(vault);
+        if (values.json) {
+          return printJson({ ...me, postQuantum: isPostQuantumRecipient(me.ageRecipient), card });
+        }
+        printRaw(card);
+      },
+      { readOnly: true },
+    );
   },
 });

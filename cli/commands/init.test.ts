@@ -104,3 +104,24 @@ describe('crossing init --name and --post-quantum', () => {
     }
   });
 });
+
+describe('crossing init: passphrase strength (issue 10, finding 7)', () => {
+  it('refuses a long passphrase that is easy to guess, saying why, creating nothing', () => {
+    const { dir: folder, cleanup: done } = makeTempDir();
+    try {
+      const file = path.join(folder, 'weak.crossing-vault');
+      for (const weak of [' '.repeat(12), 'пароль пароль', 'qwertyuiop12', 'password1234']) {
+        const result = crossing(['init', file, '--kdf', 'interactive'], { env: { CROSSING_PASSPHRASE: weak } });
+        expect(result.status, weak).toBe(1);
+        expect(result.stderr).toMatch(/the passphrase is too easy to guess.*: use four or more words/);
+        expect(fs.readdirSync(folder)).toEqual([]);
+      }
+      const strong = crossing(['init', file, '--kdf', 'interactive'], {
+        env: { CROSSING_PASSPHRASE: 'seven tired owls cross the river' },
+      });
+      expect(strong.status, strong.stderr).toBe(0);
+    } finally {
+      done();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { defineCommand } from '../command.js';
-import { createVault, printRecoveryKey } from '../createVault.js';
+import { createVault } from '../createVault.js';
 import { KDF_HELP, parseKdfLevel } from '../kdfOption.js';
 import { ENV } from '../secrets.js';
 
@@ -28,16 +28,13 @@ ${KDF_HELP}
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
     const kdf = parseKdfLevel(values.kdf);
-    const { vault, recoveryKey } = await createVault(vaultPath!, {
+    const { vault } = await createVault(vaultPath!, {
       passphraseFile: values['passphrase-file'],
       kdf,
       displayName: values.name,
       postQuantum: values['post-quantum'],
+      json: values.json ?? false,
     });
-    try {
-      printRecoveryKey(vaultPath!, vault, recoveryKey, values.json ?? false);
-    } finally {
-      vault.lock();
-    }
+    vault.lock();
   },
 });

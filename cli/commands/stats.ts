@@ -18,11 +18,16 @@ ${UNLOCK_HELP}`,
   options: { ...unlockOptions, json: { type: 'boolean' } },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
-    await withVault(vaultPath!, values, (vault) => {
-      // Parsed against the strict schema: a field added to the totals by mistake cannot slip out.
-      const stats = vaultStatsSchema.parse(computeStats(vault.allCases(), { today: localDate(Date.now()) }));
-      if (values.json) printJson(stats);
-      else printLines(formatStats(stats));
-    });
+    await withVault(
+      vaultPath!,
+      values,
+      (vault) => {
+        // Parsed against the strict schema: a field added to the totals by mistake cannot slip out.
+        const stats = vaultStatsSchema.parse(computeStats(vault.allCases(), { today: localDate(Date.now()) }));
+        if (values.json) printJson(stats);
+        else printLines(formatStats(stats));
+      },
+      { readOnly: true },
+    );
   },
 });

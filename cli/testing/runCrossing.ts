@@ -20,6 +20,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Fed to stdin. */
   input?: string;
+  /** Milliseconds before the run is killed (default 120 s). */
+  timeout?: number;
 }
 
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -35,9 +37,10 @@ export function crossing(args: readonly string[], options: RunOptions = {}): Run
     env: cleanEnv(options.env),
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: options.timeout ?? 120_000,
+    killSignal: 'SIGKILL',
   });
-  if (result.error) throw result.error;
+  if (result.error && (result.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -15,6 +15,15 @@ describe('passphrase strength', () => {
     expect(passphraseAcceptable('ночной поезд в Тбилиси')).toBe(true);
     expect(passphraseStrength('').score).toBe(0);
   });
+
+  it('refuses what a cracker guesses first, however long: spaces, repeated words, keyboard walks', () => {
+    expect(passphraseAcceptable(' '.repeat(12))).toBe(false);
+    expect(passphraseAcceptable('пароль пароль')).toBe(false);
+    expect(passphraseAcceptable('qwertyuiop12')).toBe(false);
+    expect(passphraseAcceptable('password1234')).toBe(false);
+    expect(passphraseStrength('пароль пароль').score).toBeLessThan(4);
+    expect(passphraseStrength('seven tired owls cross the river').score).toBe(4);
+  });
 });
 
 describe('shortcuts', () => {

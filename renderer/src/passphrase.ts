@@ -1,28 +1,20 @@
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/model/passphrase';
+import { judgePassphrase, type Strength } from '../../shared/model/passphraseStrength';
 
 export { MIN_PASSPHRASE_LENGTH };
-
-export type Strength = 0 | 1 | 2 | 3 | 4;
+export type { Strength };
 
 /**
- * A rough strength estimate (bits from length and character variety, minus repetition). It does not
- * pretend to be precise: it steers a person away from short or repetitive passphrases.
+ * How hard the passphrase is to guess, by the same estimator (zxcvbn-ts) that the vault and the CLI
+ * apply: the meter and the refusal can never disagree. `bits` is log2 of the estimated guesses.
  */
 export function passphraseStrength(passphrase: string): { score: Strength; bits: number } {
   if (!passphrase) return { score: 0, bits: 0 };
-  let pool = 0;
-  if (/[a-z]/.test(passphrase)) pool += 26;
-  if (/[A-Z]/.test(passphrase)) pool += 26;
-  if (/[0-9]/.test(passphrase)) pool += 10;
-  if (/[а-яё]/.test(passphrase)) pool += 33;
-  if (/[А-ЯЁ]/.test(passphrase)) pool += 33;
-  if (/[^a-zA-Z0-9а-яёА-ЯЁ]/.test(passphrase)) pool += 20;
-  const unique = new Set(passphrase).size;
-  const effectiveLength = Math.min(passphrase.length, unique * 2.5);
-  const bits = Math.round(effectiveLength * Math.log2(Math.max(pool, 2)));
-  const score: Strength = bits < 40 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4;
-  return { score: passphrase.length < MIN_PASSPHRASE_LENGTH ? (Math.min(score, 1) as Strength) : score, bits };
+  const verdict = judgePassphrase(passphrase);
+  const bits = Math.round(verdict.guessesLog10 * Math.log2(10));
+  const score =
+    [...passphrase].length < MIN_PASSPHRASE_LENGTH ? (Math.min(verdict.score, 1) as Strength) : verdict.score;
+  return { score, bits };
 }
 
-export const passphraseAcceptable = (passphrase: string) =>
-  passphrase.length >= MIN_PASSPHRASE_LENGTH && passphraseStrength(passphrase).score >= 2;
+export const passphraseAcceptable = (passphrase: string) => judgePassphrase(passphrase).acceptable;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
 import { usageError } from '../errors.js';
+import { readFileBounded } from '../files/boundedRead.js';
 import { describeIssues } from '../model/case.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
@@ -45,6 +46,11 @@ const backupStateSchema = z.strictObject({
   senderSequences: z.array(
     z.strictObject({ fingerprint: z.string(), sequence: z.number(), exportId: z.string(), seenAt: z.string() }),
   ),
+  /**
+   * The vault's change number (its manifest counter) when the backup was made: a vault later found
+   * with a lower number is an older copy put back (DESIGN.md, "Integrity of the whole vault").
+   */
+  vaultCounter: z.number().int().nonnegative().nullable().optional(),
 });
 
 export async function backupVault(vault: Vault, outFile: string, now?: Date): Promise<ExportResult> {
@@ -62,6 +68,7 @@ export async function backupVault(vault: Vault, outFile: string, now?: Date): Pr
       tombstones: listTombstones(vault),
       importLog: listImports(vault),
       senderSequences: listSenderSequences(vault),
+      vaultCounter: vault.counter,
     },
     outFile,
     now,
@@ -88,7 +95,9 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (!fs.existsSync(filePath)) throw usageError(`there is no file ${filePath}`);
-  if (fs.statSync(filePath).size > maxBytes) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
+  // Counted while reading, whatever stat says: a device or a growing file has no trustworthy size.
+  const read = readFileBounded(filePath, maxBytes);
+  if (!read.ok) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
   const identity = options.ageIdentity.trim();
   let recipient: string;
   try {
@@ -96,7 +105,7 @@ export async function restoreBackup(
   } catch {
     throw usageError('that is not an age identity (AGE-SECRET-KEY-…)');
   }
-  const bundle = await openSignedBundle(new Uint8Array(fs.readFileSync(filePath)), identity, { maxBytes });
+  const bundle = await openSignedBundle(new Uint8Array(read.bytes), identity, { maxBytes });
   if (bundle.kind !== 'backup') throw refuse('format', `this is an ${bundle.kind} file, not a backup`);
   // A backup is signed by the vault that owns the identity and sealed to that vault alone.
   if (bundle.sender.ageRecipient !== recipient || bundle.recipients.join() !== bundle.sender.fingerprint) {

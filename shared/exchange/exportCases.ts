@@ -5,7 +5,7 @@ import type { Vault } from '../vault/vault.js';
 import { writeFileAtomically } from '../files/atomicWrite.js';
 import { BUNDLE_FORMAT, bundleBytes, bundleSender, signBundle, type Bundle, type BundleKind } from './bundle.js';
 import { findContact, type Contact } from './contacts.js';
-import { takeNextSequence } from './exchangeLog.js';
+import { outgoingSequence, takeNextSequence } from './exchangeLog.js';
 import { OMITTABLE_FIELDS, redactOps, type OmittableField } from './redact.js';
 import { encryptToRecipients, padPlaintext } from './seal.js';
 
@@ -72,7 +72,8 @@ export interface BundleToWrite {
 export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<ExportResult> {
   const createdAt = (spec.now ?? new Date()).toISOString();
   const me = vault.me;
-  const sequence = takeNextSequence(vault);
+  // A vault opened for rescue (found altered) is not written to: its next number is used, not taken.
+  const sequence = vault.isReadOnly ? outgoingSequence(vault) + 1 : takeNextSequence(vault);
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     kind: spec.kind,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { usageError } from '../errors.js';
+import { readFileBounded } from '../files/boundedRead.js';
 import { foldCaseOps } from '../oplog/fold.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import type { Op } from '../oplog/ops.js';
@@ -86,9 +87,12 @@ export async function importSealedFile(
     throw usageError(`there is no file ${filePath}`);
   }
   if (!stat.isFile()) throw usageError(`${filePath} is not a file`);
-  // The size is checked before a byte is read: an oversized file never reaches memory.
+  // The size is checked before a byte is read, and counted again while reading (the file may grow):
+  // an oversized file never reaches memory.
   if (stat.size > maxBytes) throw refuse('size', `the file is ${stat.size} bytes, over the limit of ${maxBytes}`);
-  return importSealedBytes(vault, new Uint8Array(fs.readFileSync(filePath)), { ...options, maxBytes });
+  const read = readFileBounded(filePath, maxBytes);
+  if (!read.ok) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
+  return importSealedBytes(vault, new Uint8Array(read.bytes), { ...options, maxBytes });
 }
 
 export async function importSealedBytes(

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { fixedSizeJson, isDecoy } from '../vault/decoys.js';
 import type { Vault } from '../vault/vault.js';
 
 /**
@@ -24,11 +25,13 @@ export function readRow<T>(vault: Vault, table: ExchangeTable, subject: string, 
   return JSON.parse(decoder.decode(vault.openFrom(table, id, row.sealed))) as T;
 }
 
+/** Every real row of the table (decoys, which hide how many there are, are left out). */
 export function readAllRows<T>(vault: Vault, table: ExchangeTable): T[] {
-  return vault.transaction((db) =>
-    (db.prepare(`SELECT id, sealed FROM ${table}`).all() as Array<{ id: Buffer; sealed: Buffer }>).map(
-      (row) => JSON.parse(decoder.decode(vault.openFrom(table, row.id, row.sealed))) as T,
-    ),
+  return vault.transaction(
+    (db) =>
+      (db.prepare(`SELECT id, sealed FROM ${table}`).all() as Array<{ id: Buffer; sealed: Buffer }>)
+        .map((row) => JSON.parse(decoder.decode(vault.openFrom(table, row.id, row.sealed))) as unknown)
+        .filter((value) => !isDecoy(value)) as T[],
   );
 }
 
@@ -41,7 +44,8 @@ export function writeRow(
   value: unknown,
 ): void {
   const id = rowIdFor(vault, table, subject);
-  const sealed = vault.sealFor(table, id, encoder.encode(JSON.stringify(value)));
+  // Every row of the table at one size: the file does not tell one contact from another by length.
+  const sealed = vault.sealFor(table, id, encoder.encode(fixedSizeJson(table, JSON.stringify(value))));
   db.prepare(
     `INSERT INTO ${table} (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed`,
   ).run(id, sealed);

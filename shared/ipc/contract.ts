@@ -176,6 +176,8 @@ export const contract = {
       unlocked: z.boolean(),
       settings: settingsSchema,
       me: publicIdentitySchema.nullable(),
+      /** The open vault's change number (its manifest counter): an older copy has a lower one. */
+      changeNumber: z.number().int().nullable(),
     }),
   },
   createVault: {

@@ -24,6 +24,10 @@ describe('vault service: session', () => {
     expect(created.me.displayName).toBe('Aset');
     const after = await t.call('getAppState', {});
     expect(after).toMatchObject({ vaultExists: true, unlocked: true, me: { displayName: 'Aset' } });
+    expect(before.changeNumber).toBeNull();
+    // The change number rises with every write: shown in settings, so an older copy can be noticed.
+    await t.call('createCase', { input: { alias: 'Zelimkhan' } });
+    expect((await t.call('getAppState', {})).changeNumber).toBeGreaterThan(after.changeNumber!);
   });
 
   it('keeps a case across lock and unlock', async () => {

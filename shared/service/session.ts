@@ -1,3 +1,4 @@
+import { UnlockBackoff } from './unlockBackoff.js';
 import path from 'node:path';
 import { authError } from '../errors.js';
 import type { EventPayload } from '../ipc/contract.js';
@@ -11,6 +12,8 @@ export type LockReason = EventPayload<'locked'>['reason'];
 export class Session {
   private current: Vault | null = null;
   vaultPath: string;
+  /** Consecutive wrong passphrases in this run of the app, and the delay they earn. */
+  readonly unlockBackoff = new UnlockBackoff();
 
   constructor(
     dataDir: string,

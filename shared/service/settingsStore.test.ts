@@ -25,6 +25,16 @@ describe('settings store', () => {
     s.update({ language: 'en', autoLockMinutes: 10 });
     expect(s.read()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', autoLockMinutes: 10 });
     expect(fs.readdirSync(dir)).toEqual(['settings.json']);
+    // The app's folder and its files are its owner's only.
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('falls back to defaults for a settings file that never ends (a device, not a file)', () => {
+    const { dir } = store();
+    fs.mkdirSync(dir, { recursive: true });
+    fs.symlinkSync('/dev/zero', path.join(dir, 'settings.json'));
+    expect(new SettingsStore(dir).read()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('falls back to defaults for a broken file, and per field for a bad value', () => {

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../ipc/contract.js';
 import { writeFileAtomically } from '../files/atomicWrite.js';
+import { readFileBounded } from '../files/boundedRead.js';
 
 export const SETTINGS_FILE = 'settings.json';
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 /**
  * Settings live outside the vault (the unlock screen needs the language before any key exists) and
@@ -20,7 +22,10 @@ export class SettingsStore {
   read(): Settings {
     let stored: unknown;
     try {
-      stored = JSON.parse(fs.readFileSync(this.filePath, 'utf8'));
+      // Settings are a few hundred bytes; anything larger is not ours and falls back to the defaults.
+      const read = readFileBounded(this.filePath, MAX_SETTINGS_BYTES);
+      if (!read.ok) return { ...DEFAULT_SETTINGS };
+      stored = JSON.parse(read.bytes.toString('utf8'));
     } catch {
       return { ...DEFAULT_SETTINGS };
     }
@@ -35,7 +40,7 @@ export class SettingsStore {
 
   update(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.read(), ...definedOnly(patch) });
-    fs.mkdirSync(this.dataDir, { recursive: true });
+    fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 }); // the app's folder: its owner's only
     writeFileAtomically(this.filePath, `${JSON.stringify(next, null, 2)}\n`, { replace: true });
     return next;
   }

@@ -37,9 +37,10 @@ it('writes nothing readable to the vault, its WAL or its shared-memory file', as
   });
   vault.updateCase(c.id, { alias: `${CANARIES[1]} (renamed)` });
   vault.addNote(c.id, CANARIES[2]!);
-  // While open: the WAL holds the latest pages.
+  // While open: the WAL holds the latest pages; the writer lock names only a pid.
   expect(fs.readdirSync(dir).sort()).toEqual([
     'canary.crossing-vault',
+    'canary.crossing-vault-lock',
     'canary.crossing-vault-shm',
     'canary.crossing-vault-wal',
   ]);

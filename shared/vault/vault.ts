@@ -6,7 +6,6 @@ import {
   DEFAULT_KDF_LEVEL,
   SALT_BYTES,
   deriveKek,
-  isKnownKdf,
   kdfParamsFor,
   type KdfLevel,
   type KdfParams,
@@ -37,25 +36,42 @@ import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc
 import { opSchema, type Op } from '../oplog/ops.js';
 import { noteTextSchema } from '../model/case.js';
 import type { CaseFilter } from '../search/filter.js';
-import { MIN_PASSPHRASE_LENGTH } from '../model/passphrase.js';
+import { judgePassphrase } from '../model/passphraseStrength.js';
 import { CaseIndex } from './caseIndex.js';
 import { dropIndexSnapshot, readIndexSnapshot, writeIndexSnapshot } from './indexSnapshot.js';
 import { OpStore, type WrittenSegment } from './opStore.js';
-import {
-  APPLICATION_ID,
-  FORMAT_VERSION,
-  VAULT_MAGIC,
-  passphraseWrapAd,
-  recoveryWrapAd,
-  type VaultHeader,
-} from './header.js';
+import { APPLICATION_ID, passphraseWrapAd, type VaultHeader } from './header.js';
 import { runMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey, recoveryKek } from './recoveryKey.js';
+import { formatRecoveryKey, generateRecoveryKey } from './recoveryKey.js';
 import { decodeSegment } from './segments.js';
-import { SUBKEY, deriveSubkey, openRow, recordId, sealRow } from './sealedRows.js';
+import { openRow, recordId, sealRow } from './sealedRows.js';
+import { buildHeader, insertHeader, readHeader, unwrapVaultKey, type Unlock } from './headerStore.js';
+import { deriveKeys, wipeKeys, type Keys } from './keys.js';
+import { getRecord, missing, putRecord } from './records.js';
+import {
+  COMPANION_SUFFIXES,
+  clearInterruptedCreation,
+  createPrivateFile,
+  creatingPathFor,
+  placeNewVault,
+  removeStaleCreations,
+  restrictToOwner,
+} from './vaultFiles.js';
+import { acquireWriterLock, type WriterLock } from './writerLock.js';
+import {
+  HIDDEN_COUNT_TABLES,
+  balanceDecoys,
+  countRows,
+  decoyIds,
+  fixedSizeJson,
+  isHiddenCountTable,
+  type HiddenCountTable,
+} from './decoys.js';
+import type { ManifestState } from './manifest.js';
+import { ManifestTracker, tagRowsInFile, verifyManifest, writeManifest, type ManifestKeys } from './manifestStore.js';
 
-export type Unlock = { passphrase: string } | { recoveryKey: string };
+export type { Unlock } from './headerStore.js';
 export type { Progress } from './opStore.js';
 import type { Progress } from './opStore.js';
 
@@ -64,22 +80,34 @@ interface SegmentChanges {
   removed: WrittenSegment[];
 }
 
+export interface OpenOptions {
+  onProgress?: Progress;
+  /** Read without the writer lock (list, show, stats, check). */
+  readOnly?: boolean;
+  /**
+   * Open even when the manifest finds the file altered, for reading only, so that its cases can be
+   * rescued (a backup, an export). `tampering` then says what was found.
+   */
+  rescue?: boolean;
+  /** The writer lock, already held (create hands it over). */
+  lock?: WriterLock;
+}
+
 export interface CreateVaultOptions {
   passphrase: string;
   kdf?: KdfLevel;
   displayName?: string;
   postQuantum?: boolean;
+  /**
+   * Called with the recovery key once the new vault is complete but before it is put in place. If
+   * it throws (the key could not be shown or written: a full disk, a closed pipe), nothing is
+   * created: a vault whose recovery key nobody saw must not exist.
+   */
+  showRecoveryKey?: (shown: { recoveryKey: string; fingerprint: string }) => void;
 }
 
 const COMPACT_WHEN_SMALL_SEGMENTS = 64;
-
-interface Keys {
-  vault: Uint8Array;
-  rows: Uint8Array;
-  identity: Uint8Array;
-  recordNames: Uint8Array;
-  index: Uint8Array;
-}
+const READ_ONLY_MESSAGE = 'the vault is open for reading only: nothing can be changed in it this way';
 
 /**
  * An open, unlocked vault: the SQLite file, the keys, and every case folded in memory. All writes
@@ -92,6 +120,12 @@ export class Vault {
   private locked = false;
   /** Whether the index differs from the sealed snapshot in the file. */
   private indexChanged = false;
+  /** Keeps the manifest for a writer; null for a reader. */
+  private manifest: ManifestTracker | null = null;
+  /** The manifest's counter when opened (a reader's view; null before a vault's first manifest). */
+  private openedCounter: number | null = null;
+  /** What the manifest found altered, when opened for rescue; null when the vault is whole. */
+  tampering: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -99,6 +133,8 @@ export class Vault {
     private header: VaultHeader,
     private keys: Keys,
     private identity: Identity,
+    /** Held while a writer has the vault open; null for a read-only opener. */
+    private readonly writerLock: WriterLock | null,
   ) {
     this.clock = { ms: 0, counter: 0, device: identity.device };
     this.store = new OpStore(db, keys.rows, this.index);
@@ -111,60 +147,101 @@ export class Vault {
     await loadSodium();
     checkNewPassphrase(options.passphrase);
     const target = path.resolve(filePath);
-    if (fs.existsSync(target)) throw usageError(`${filePath} already exists: Crossing never overwrites a file`);
     if (!fs.existsSync(path.dirname(target))) throw usageError(`the folder ${path.dirname(filePath)} does not exist`);
-    const kdf = kdfParamsFor(options.kdf ?? DEFAULT_KDF_LEVEL);
-    const vaultKey = randomBytes(32);
-    const recoverySecret = generateRecoveryKey();
-    const identity = await generateIdentity(options.displayName ?? 'Crossing', {
-      postQuantum: options.postQuantum ?? false,
-    });
-
-    // Built beside the target and moved into place only when complete: a crash leaves no half vault.
-    const temp = `${target}.${randomId()}.creating`;
-    let db: Database.Database | undefined;
+    // The writer lock first: no other Crossing process creates or opens this vault meanwhile, so any
+    // creation files found now were left by one that was killed.
+    const lock = acquireWriterLock(target, filePath);
     try {
-      db = new Database(temp);
-      applyPragmas(db);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      runMigrations(db, MIGRATIONS);
-      const header = buildHeader(kdf, options.passphrase, vaultKey, recoverySecret);
-      const keys = deriveKeys(vaultKey);
-      db.transaction(() => {
-        insertHeader(db!, header);
-        putRecord(db!, keys, 'identity', serializeIdentity(identity), keys.identity);
-      })();
-      db.close();
-      db = undefined;
-      fs.linkSync(temp, target); // fails rather than overwrite a file that appeared meanwhile
+      clearInterruptedCreation(target);
+      if (fs.existsSync(target)) throw usageError(`${filePath} already exists: Crossing never overwrites a file`);
+      const kdf = kdfParamsFor(options.kdf ?? DEFAULT_KDF_LEVEL);
+      const vaultKey = randomBytes(32);
+      const recoverySecret = generateRecoveryKey();
+      const identity = await generateIdentity(options.displayName ?? 'Crossing', {
+        postQuantum: options.postQuantum ?? false,
+      });
+      // Built beside the target and moved into place only when complete: a crash leaves no half vault.
+      const temp = creatingPathFor(target, randomId());
+      let db: Database.Database | undefined;
+      try {
+        createPrivateFile(temp); // 0600 before SQLite opens it; its -wal and -shm inherit the mode
+        db = new Database(temp);
+        applyPragmas(db);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        runMigrations(db, MIGRATIONS);
+        const header = buildHeader(kdf, options.passphrase, vaultKey, recoverySecret);
+        const keys = deriveKeys(vaultKey);
+        db.transaction(() => {
+          insertHeader(db!, header);
+          putRecord(db!, keys, 'identity', serializeIdentity(identity), keys.identity);
+          for (const table of Object.keys(HIDDEN_COUNT_TABLES) as HiddenCountTable[]) {
+            balanceDecoys(db!, table, keys.rows, decoyIds(keys.recordNames, table));
+          }
+          writeManifest(db!, manifestKeys(keys), {
+            counter: 1,
+            entries: tagRowsInFile(db!, manifestKeys(keys), header),
+          });
+        })();
+        wipeKeys({ ...keys, vault: new Uint8Array(0) });
+        db.close();
+        db = undefined;
+        options.showRecoveryKey?.({
+          recoveryKey: formatRecoveryKey(recoverySecret),
+          fingerprint: publicIdentity(identity).fingerprint,
+        });
+        placeNewVault(temp, target, filePath);
+      } catch (error) {
+        throw toCrossingError(error);
+      } finally {
+        db?.close();
+        for (const suffix of ['', ...COMPANION_SUFFIXES]) fs.rmSync(temp + suffix, { force: true });
+        wipe(vaultKey);
+      }
+      const vault = await Vault.open(target, { recoveryKey: formatRecoveryKey(recoverySecret) }, { lock });
+      const recoveryKey = formatRecoveryKey(recoverySecret);
+      wipe(recoverySecret);
+      return { vault, recoveryKey };
     } catch (error) {
-      throw toCrossingError(error);
-    } finally {
-      db?.close();
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
-      wipe(vaultKey);
+      lock.release();
+      throw error;
     }
-    const vault = await Vault.open(target, { recoveryKey: formatRecoveryKey(recoverySecret) });
-    const recoveryKey = formatRecoveryKey(recoverySecret);
-    wipe(recoverySecret);
-    return { vault, recoveryKey };
   }
 
   /**
    * Opens and unlocks a vault. Everything is read and authenticated before anything is written:
    * a wrong passphrase, a foreign file or a tampered row is refused with the file untouched.
+   *
+   * A writer (the default) takes the vault's writer lock for as long as it is open: a second
+   * writer is refused, naming the holder. `readOnly` opens without the lock, for reading only
+   * (list, show, stats, check), on a snapshot that stays consistent while a writer works.
    */
-  static async open(filePath: string, unlock: Unlock, options: { onProgress?: Progress } = {}): Promise<Vault> {
+  static async open(filePath: string, unlock: Unlock, options: OpenOptions = {}): Promise<Vault> {
     await loadSodium();
     const target = path.resolve(filePath);
     if (!fs.existsSync(target)) throw usageError(`there is no vault at ${filePath}`);
     const stat = fs.statSync(target);
     if (!stat.isFile()) throw authError(`${filePath} is not a Crossing vault: it is not a file`);
     if (stat.size === 0) throw authError(`${filePath} is not a Crossing vault: the file is empty`);
+    const readOnly = options.readOnly ?? false;
+    const lock = readOnly ? null : (options.lock ?? acquireWriterLock(target, filePath));
     let db: Database.Database;
     try {
+      if (lock) {
+        removeStaleCreations(target);
+        restrictToOwner(target);
+      }
       db = new Database(target, { fileMustExist: true });
+      if (readOnly) {
+        // Not SQLite's read-only mode: that one cannot remove the -wal and -shm it makes, and leaves
+        // them beside the vault. query_only refuses every write all the same.
+        db.pragma('query_only = ON');
+        // A reader keeps one snapshot for its whole life: segments a writer compacts away meanwhile
+        // stay readable to it, and it never sees half of anything.
+        db.exec('BEGIN');
+      }
     } catch (error) {
+      lock?.release();
+      if (error instanceof CrossingError) throw error;
       throw authError(`${filePath} cannot be opened as a Crossing vault: ${(error as Error).message}`);
     }
     let keys: Keys | undefined;
@@ -173,14 +250,30 @@ export class Vault {
       const vaultKey = unwrapVaultKey(header, unlock);
       keys = deriveKeys(vaultKey);
       const identity = deserializeIdentity(getRecord(db, keys, 'identity', keys.identity) ?? missing('identity'));
-      const vault = new Vault(target, db, header, keys, identity);
+      const vault = new Vault(target, db, header, keys, identity, lock);
       vault.loadAllOps(options.onProgress);
-      // Only now, with every row authenticated, may the file be written to.
-      runMigrations(db, MIGRATIONS);
-      applyPragmas(db);
+      // Every row authenticated on its own; now the whole: is every row there, in its last version?
+      let stored: ManifestState | null = null;
+      try {
+        stored = verifyManifest(db, manifestKeys(keys), header, db.pragma('user_version', { simple: true }) as number);
+      } catch (error) {
+        if (!options.rescue || !(error instanceof CrossingError) || error.code !== 'rejected') throw error;
+        vault.tampering = error.message;
+        db.pragma('query_only = ON'); // nothing is written to an altered vault, by any path
+      }
+      vault.openedCounter = stored?.counter ?? null;
+      if (lock && !vault.tampering) {
+        // Only now, with every row authenticated, may the file be written to.
+        runMigrations(db, MIGRATIONS);
+        applyPragmas(db);
+        vault.startManifest(stored);
+        // What a crash left in the WAL (a purge's old pages) is folded in and the WAL emptied.
+        checkpoint(db);
+      }
       return vault;
     } catch (error) {
       db.close();
+      lock?.release();
       if (keys) wipeKeys(keys);
       throw classifyOpenError(error, filePath);
     }
@@ -205,7 +298,7 @@ export class Vault {
   /** Seals the in-memory index into the vault, so that the next open need not fold every case. */
   private saveIndexSnapshot(): void {
     const snapshot = { state: this.index.exportState(), clock: formatHlc(this.clock) };
-    this.db.transaction(() => writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, snapshot))();
+    this.write(() => writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, snapshot));
     this.indexChanged = false;
   }
 
@@ -388,7 +481,7 @@ export class Vault {
     const held = new Map<string, Set<string>>();
     const purged = new Map<string, boolean>();
     // One look at the table first: most vaults have purged nothing, and then no case needs a lookup.
-    const anyTombstone = this.db.prepare('SELECT 1 FROM tombstones LIMIT 1').get() !== undefined;
+    const anyTombstone = countRows(this.db, 'tombstones', this.decoyId('tombstones')).real > 0;
     for (const op of ops) {
       let ids = held.get(op.caseId);
       if (!ids) held.set(op.caseId, (ids = this.heldOpIds(op.caseId)));
@@ -421,11 +514,12 @@ export class Vault {
    * and removed, and the cases they touch are folded again.
    */
   private commit(work: (db: Database.Database) => SegmentChanges, refold = true): void {
+    this.assertWritable();
     let changes: SegmentChanges = { added: [], removed: [] };
     try {
-      this.db.transaction(() => {
+      this.write(() => {
         changes = work(this.db);
-      })();
+      });
     } catch (error) {
       throw toCrossingError(error);
     }
@@ -467,10 +561,70 @@ export class Vault {
   transaction<T>(work: (db: Database.Database) => T): T {
     this.assertOpen();
     try {
-      return this.db.transaction(() => work(this.db))();
+      return this.write(work);
     } catch (error) {
       throw toCrossingError(error);
     }
+  }
+
+  /**
+   * One write transaction, with the manifest brought up to date inside it (see manifestStore.ts).
+   * A transaction already running (a layer's work calling back into the vault) is joined: the
+   * outermost one writes the manifest.
+   */
+  private write<T>(work: (db: Database.Database) => T): T {
+    if (this.db.inTransaction && !this.isReadOnly) return work(this.db);
+    try {
+      const result = this.db.transaction(() => {
+        const value = work(this.db);
+        if (this.manifest) {
+          for (const table of this.manifest.touchedTables()) {
+            if (isHiddenCountTable(table)) balanceDecoys(this.db, table, this.keys.rows, this.decoyId(table));
+          }
+          this.manifest.seal(this.db);
+        }
+        return value;
+      })();
+      this.manifest?.committed();
+      return result;
+    } catch (error) {
+      this.manifest?.rolledBack();
+      throw error;
+    }
+  }
+
+  /** After open: the tracker that keeps the manifest, made from the file for a vault that had none. */
+  private startManifest(stored: ManifestState | null): void {
+    const keys = manifestKeys(this.keys);
+    let state = stored;
+    if (!state) {
+      // A vault from before manifests (migration 004): every row has just been authenticated.
+      state = { counter: 1, entries: tagRowsInFile(this.db, keys, this.header) };
+      const first = state;
+      this.db.transaction(() => writeManifest(this.db, keys, first))();
+    }
+    this.manifest = new ManifestTracker(state, keys);
+    this.manifest.install(this.db);
+    // A vault from before decoys gets them now (nothing is written when they are already in place).
+    this.write((db) => {
+      for (const table of Object.keys(HIDDEN_COUNT_TABLES) as HiddenCountTable[]) {
+        balanceDecoys(db, table, this.keys.rows, this.decoyId(table));
+      }
+    });
+  }
+
+  /** The ids of a table's decoy rows, numbered from 0 (see decoys.ts). */
+  private decoyId(table: HiddenCountTable): (n: number) => Uint8Array {
+    return decoyIds(this.keys.recordNames, table);
+  }
+
+  /**
+   * The manifest's counter: raised by one with every write. A copy of the vault with a lower number
+   * than one seen before is an older copy (DESIGN.md: a whole-file rollback cannot be seen from
+   * inside; this number is how people can see it). Null for a vault not yet given a manifest.
+   */
+  get counter(): number | null {
+    return this.manifest?.counter ?? this.openedCounter;
   }
 
   sealFor(table: string, id: Uint8Array, plaintext: Uint8Array): Uint8Array {
@@ -518,7 +672,7 @@ export class Vault {
       // The index snapshot holds the case's name and summary: it goes now, and is written anew on lock.
       dropIndexSnapshot(db);
       const id = this.keyedId('tombstone', caseId);
-      const tombstone = new TextEncoder().encode(JSON.stringify({ caseId, purgedAt }));
+      const tombstone = new TextEncoder().encode(fixedSizeJson('tombstones', JSON.stringify({ caseId, purgedAt })));
       db.prepare('INSERT OR REPLACE INTO tombstones (id, sealed) VALUES (?, ?)').run(
         id,
         sealRow(this.keys.rows, 'tombstones', id, tombstone),
@@ -526,6 +680,9 @@ export class Vault {
       return { added: this.store.insert(kept), removed: segments };
     });
     this.index.removeCase(caseId);
+    // The purged ops' old pages go from the WAL and the main file now, not at the next clean close:
+    // this one waits (up to the busy timeout) for readers still on a snapshot from before the purge.
+    checkpoint(this.db, { wait: true });
     return removed;
   }
 
@@ -546,7 +703,7 @@ export class Vault {
 
   /** Rewraps the vault key under a new passphrase (and, if given, a new KDF level). Nothing else changes. */
   changePassphrase(newPassphrase: string, level: KdfLevel = this.header.kdf.level): void {
-    this.assertOpen();
+    this.assertWritable();
     checkNewPassphrase(newPassphrase);
     const kdf = kdfParamsFor(level);
     const salt = randomBytes(SALT_BYTES);
@@ -558,6 +715,7 @@ export class Vault {
       db.prepare(
         'UPDATE vault_header SET kdf_level = ?, kdf_ops = ?, kdf_mem = ?, salt = ?, passphrase_wrap = ? WHERE id = 1',
       ).run(kdf.level, kdf.opsLimit, kdf.memLimit, salt, next.passphraseWrap);
+      this.manifest?.headerChanged(next);
     });
     this.header = next;
   }
@@ -566,7 +724,13 @@ export class Vault {
    * Verifies the whole file: SQLite's own integrity check, then every row decrypted and
    * authenticated, every op valid. Returns counts; throws naming the first bad row.
    */
-  check(onProgress?: Progress): { segments: number; records: number; ops: number; cases: number } {
+  check(onProgress?: Progress): {
+    segments: number;
+    records: number;
+    ops: number;
+    cases: number;
+    counter: number | null;
+  } {
     this.assertOpen();
     const integrity = this.db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw rejectedError(`the vault file is damaged: ${String(integrity)}`);
@@ -591,7 +755,7 @@ export class Vault {
     const tables = (
       this.db
         .prepare(
-          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('vault_header', 'op_segments') AND name NOT LIKE 'sqlite_%'",
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('vault_header', 'op_segments', 'manifest') AND name NOT LIKE 'sqlite_%'",
         )
         .all() as Array<{ name: string }>
     ).map((r) => r.name);
@@ -608,7 +772,15 @@ export class Vault {
         records += 1;
       }
     }
-    return { segments: segments.length, records, ops, cases: this.index.caseCount };
+    // The whole: every row the manifest names is there in its last version, and nothing else is.
+    const schema = this.db.pragma('user_version', { simple: true }) as number;
+    const stored = verifyManifest(this.db, manifestKeys(this.keys), this.header, schema);
+    if (stored && this.manifest && stored.counter !== this.manifest.counter) {
+      throw rejectedError(
+        `the vault file was altered: its manifest is number ${stored.counter}, this window wrote ${this.manifest.counter}`,
+      );
+    }
+    return { segments: segments.length, records, ops, cases: this.index.caseCount, counter: stored?.counter ?? null };
   }
 
   /** Merges the small segments that single edits leave into few large ones, in one transaction. */
@@ -621,6 +793,7 @@ export class Vault {
       const removed = this.store.remove(small);
       return { added: this.store.insert(removed.flatMap((segment) => segment.ops)), removed };
     }, false);
+    checkpoint(this.db);
     return small.length;
   }
 
@@ -632,8 +805,10 @@ export class Vault {
   lock(options: { quick?: boolean } = {}): void {
     if (this.locked) return;
     try {
-      if (!options.quick && this.store.smallSegmentCount >= COMPACT_WHEN_SMALL_SEGMENTS) this.compact();
-      if (!options.quick && this.indexChanged) this.saveIndexSnapshot();
+      if (this.writerLock && !this.tampering && !options.quick) {
+        if (this.store.smallSegmentCount >= COMPACT_WHEN_SMALL_SEGMENTS) this.compact();
+        if (this.indexChanged) this.saveIndexSnapshot();
+      }
     } catch {
       // Compaction and the snapshot are housekeeping: failing them (a full disk) must never stop a lock.
     } finally {
@@ -643,7 +818,14 @@ export class Vault {
       this.identity = { ...this.identity, ageIdentity: '' };
       this.index.clear();
       this.store.clear();
+      try {
+        if (this.writerLock) checkpoint(this.db);
+        else this.db.exec('ROLLBACK'); // the reader's snapshot
+      } catch {
+        // Closing below checkpoints too when this is the last connection.
+      }
       this.db.close();
+      this.writerLock?.release();
     }
   }
 
@@ -654,9 +836,44 @@ export class Vault {
   private assertOpen(): void {
     if (this.locked) throw authError('the vault is locked');
   }
+
+  /** Whether this vault was opened for reading only (no writer lock, or opened for rescue). */
+  get isReadOnly(): boolean {
+    return this.writerLock === null || this.tampering !== null;
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.tampering) {
+      throw rejectedError(`${this.tampering}; it is open for reading only, to rescue its cases with a backup`);
+    }
+    if (!this.writerLock) throw failureError(READ_ONLY_MESSAGE);
+  }
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
+
+function manifestKeys(keys: Keys): ManifestKeys {
+  return { tag: keys.manifest, seal: keys.rows };
+}
+
+/**
+ * Copies the WAL into the main file and empties it (TRUNCATE). With secure_delete on, a purge or a
+ * compaction zeroes the freed pages; only once they are checkpointed are the old bytes gone from
+ * both files. A reader still on an older snapshot holds it back: a purge waits for it (`wait`, up to
+ * the busy timeout, 5 s); elsewhere (open, compaction, lock) it is tried once and never delays the
+ * person. Returns whether the WAL was emptied; if not, the next writer open or lock tries again.
+ */
+export function checkpoint(db: Database.Database, options: { wait?: boolean } = {}): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  if (!options.wait) db.pragma('busy_timeout = 0');
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return result?.busy === 0;
+  } finally {
+    if (!options.wait) db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
 
 function applyPragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
@@ -667,157 +884,10 @@ function applyPragmas(db: Database.Database): void {
   db.pragma('temp_store = MEMORY');
 }
 
+/** A new passphrase must be long enough and hard to guess (zxcvbn-ts: see passphraseStrength.ts). */
 export function checkNewPassphrase(passphrase: string): void {
-  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-    throw usageError(`the passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long`);
-  }
-}
-
-function buildHeader(
-  kdf: KdfParams,
-  passphrase: string,
-  vaultKey: Uint8Array,
-  recoverySecret: Uint8Array,
-): VaultHeader {
-  const partial = {
-    magic: VAULT_MAGIC,
-    formatVersion: FORMAT_VERSION,
-    vaultId: randomBytes(16),
-    kdf,
-    salt: randomBytes(SALT_BYTES),
-    recoverySalt: randomBytes(SALT_BYTES),
-  };
-  const kek = deriveKek(passphrase, partial.salt, kdf);
-  const rkek = recoveryKek(recoverySecret, partial.recoverySalt);
-  const header: VaultHeader = {
-    ...partial,
-    passphraseWrap: seal(kek, vaultKey, passphraseWrapAd(partial)),
-    recoveryWrap: seal(rkek, vaultKey, recoveryWrapAd(partial)),
-  };
-  wipe(kek);
-  wipe(rkek);
-  return header;
-}
-
-function insertHeader(db: Database.Database, h: VaultHeader): void {
-  db.prepare(
-    `INSERT INTO vault_header (id, magic, format_version, vault_id, kdf_level, kdf_ops, kdf_mem, salt, passphrase_wrap, recovery_salt, recovery_wrap)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    h.magic,
-    h.formatVersion,
-    h.vaultId,
-    h.kdf.level,
-    h.kdf.opsLimit,
-    h.kdf.memLimit,
-    h.salt,
-    h.passphraseWrap,
-    h.recoverySalt,
-    h.recoveryWrap,
-  );
-}
-
-interface HeaderRow {
-  magic: string;
-  format_version: number;
-  vault_id: Buffer;
-  kdf_level: string;
-  kdf_ops: number;
-  kdf_mem: number;
-  salt: Buffer;
-  passphrase_wrap: Buffer;
-  recovery_salt: Buffer;
-  recovery_wrap: Buffer;
-}
-
-function readHeader(db: Database.Database, filePath: string): VaultHeader {
-  const notAVault = (why: string) => authError(`${filePath} is not a Crossing vault: ${why}`);
-  let appId: number;
-  try {
-    appId = db.pragma('application_id', { simple: true }) as number;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB') throw notAVault('it is not a database file');
-    throw error;
-  }
-  if (appId !== APPLICATION_ID) throw notAVault('it is a database of another kind');
-  let row: HeaderRow | undefined;
-  try {
-    row = db.prepare('SELECT * FROM vault_header WHERE id = 1').get() as HeaderRow | undefined;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_ERROR') throw notAVault('it has no vault header');
-    throw error;
-  }
-  if (!row) throw notAVault('its header is missing');
-  if (row.magic !== VAULT_MAGIC) throw notAVault('its header is not a Crossing header');
-  if (row.format_version > FORMAT_VERSION) {
-    throw failureError(`this vault uses format ${row.format_version}, newer than this version of Crossing understands`);
-  }
-  if (row.format_version !== FORMAT_VERSION) throw notAVault(`unknown format version ${row.format_version}`);
-  const kdf = { level: row.kdf_level, opsLimit: row.kdf_ops, memLimit: row.kdf_mem } as KdfParams;
-  if (!isKnownKdf(kdf))
-    throw rejectedError(`the vault header names key-derivation settings Crossing never writes: it was altered`);
-  return {
-    magic: row.magic,
-    formatVersion: row.format_version,
-    vaultId: new Uint8Array(row.vault_id),
-    kdf,
-    salt: new Uint8Array(row.salt),
-    passphraseWrap: new Uint8Array(row.passphrase_wrap),
-    recoverySalt: new Uint8Array(row.recovery_salt),
-    recoveryWrap: new Uint8Array(row.recovery_wrap),
-  };
-}
-
-function unwrapVaultKey(header: VaultHeader, unlock: Unlock): Uint8Array {
-  if ('passphrase' in unlock) {
-    const kek = deriveKek(unlock.passphrase, header.salt, header.kdf);
-    const key = open(kek, header.passphraseWrap, passphraseWrapAd(header));
-    wipe(kek);
-    if (!key) throw authError('wrong passphrase');
-    return key;
-  }
-  const parsed = parseRecoveryKey(unlock.recoveryKey);
-  if (!parsed.ok) throw authError(parsed.problem);
-  const kek = recoveryKek(parsed.secret, header.recoverySalt);
-  wipe(parsed.secret);
-  const key = open(kek, header.recoveryWrap, recoveryWrapAd(header));
-  wipe(kek);
-  if (!key) throw authError('this recovery key does not open this vault');
-  return key;
-}
-
-function deriveKeys(vaultKey: Uint8Array): Keys {
-  return {
-    vault: vaultKey,
-    rows: deriveSubkey(vaultKey, SUBKEY.rows),
-    identity: deriveSubkey(vaultKey, SUBKEY.identity),
-    recordNames: deriveSubkey(vaultKey, SUBKEY.recordNames),
-    index: deriveSubkey(vaultKey, SUBKEY.index),
-  };
-}
-
-function wipeKeys(keys: Keys): void {
-  for (const key of Object.values(keys)) wipe(key);
-}
-
-function getRecord(db: Database.Database, keys: Keys, name: string, key: Uint8Array): string | undefined {
-  const id = recordId(keys.recordNames, name);
-  const row = db.prepare('SELECT sealed FROM records WHERE id = ?').get(id) as { sealed: Buffer } | undefined;
-  if (!row) return undefined;
-  return new TextDecoder().decode(openRow(key, 'records', id, row.sealed));
-}
-
-function putRecord(db: Database.Database, keys: Keys, name: string, json: string, key: Uint8Array): void {
-  const id = recordId(keys.recordNames, name);
-  const sealed = sealRow(key, 'records', id, new TextEncoder().encode(json));
-  db.prepare(
-    'INSERT INTO records (id, sealed) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed',
-  ).run(id, sealed);
-}
-
-function missing(what: string): never {
-  throw rejectedError(`the vault has no ${what} record: it was altered or damaged`);
+  const verdict = judgePassphrase(passphrase);
+  if (!verdict.acceptable) throw usageError(verdict.problem ?? 'the passphrase is too easy to guess');
 }
 
 function classifyOpenError(error: unknown, filePath: string): CrossingError {

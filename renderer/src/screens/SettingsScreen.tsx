@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, asApiError } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
@@ -95,6 +95,7 @@ export function SettingsScreen() {
           </form>
         </section>
         <ChangePassphrase />
+        <ChangeNumber />
       </div>
       <ProtectionGaps />
     </section>
@@ -129,6 +130,32 @@ function ProtectionGaps() {
           </ul>
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * The vault's change number: it rises with every change. A copy of the whole vault put back from
+ * earlier cannot be detected from inside; a lower number than one noted before shows it.
+ */
+function ChangeNumber() {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.getAppState({}).then(
+      (state) => live && setValue(state.changeNumber),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <section className="panel stack" aria-labelledby="change-number-title">
+      <h2 id="change-number-title">{t('settings.changeNumber')}</h2>
+      <p className="change-number">{value ?? '—'}</p>
+      <p className="small muted">{t('settings.changeNumberHint')}</p>
     </section>
   );
 }

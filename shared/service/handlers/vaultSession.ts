@@ -15,13 +15,14 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     unlocked: ctx.session.unlocked,
     settings: ctx.settings.read(),
     me: ctx.session.vault?.me ?? null,
+    changeNumber: ctx.session.vault?.counter ?? null,
   }),
 
   createVault: async (ctx, args) => {
     ctx.session.lock('user');
     // The app's own folder may not exist on first start; a folder the person chose must.
     if (path.dirname(ctx.session.vaultPath) === path.resolve(ctx.dataDir))
-      fs.mkdirSync(ctx.dataDir, { recursive: true });
+      fs.mkdirSync(ctx.dataDir, { recursive: true, mode: 0o700 });
     const { vault, recoveryKey } = await Vault.create(ctx.session.vaultPath, {
       passphrase: args.passphrase,
       kdf: args.kdf,
@@ -36,7 +37,8 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     ctx.session.lock('user');
     const unlock: Unlock =
       args.method === 'passphrase' ? { passphrase: args.passphrase } : { recoveryKey: args.recoveryKey };
-    const vault = await Vault.open(ctx.session.vaultPath, unlock);
+    // Wrong passphrases are answered later and later (see unlockBackoff.ts: not a defence offline).
+    const vault = await ctx.session.unlockBackoff.attempt(() => Vault.open(ctx.session.vaultPath, unlock));
     ctx.session.adopt(vault);
     return { me: vault.me, cases: vault.caseCount };
   },
