@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSodium } from '../crypto/sodium.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import { formatSignature, parsePublicKey, parseSecretKey, publicKeyOf, secretKeyIsEncrypted, sign } from './minisign.js';
+import { signSums } from './signRelease.js';
 import { minisignKeyPair, minisignVerifies, type MinisignKeyFiles } from './testing/minisignTool.js';
 
 // minisign's own encrypted secret key: scrypt with 1 GiB of memory, several seconds per opening.
@@ -31,6 +32,13 @@ describe("minisign's password-protected secret key", () => {
     fs.writeFileSync(`${file}.minisig`, formatSignature(sign(new Uint8Array(fs.readFileSync(file)), key, 'crossing 0.1.0 linux')));
     expect(minisignVerifies(file, keys.publicKeyFile)).toBe(true);
   }, 120_000);
+
+  it('the release step asks for the password before any work', async () => {
+    const secretKey = fs.readFileSync(keys.secretKeyFile, 'utf8');
+    await expect(signSums(dir, { secretKey, version: '0.1.0', platform: 'linux' })).rejects.toThrow(
+      /protected by a password: set CROSSING_RELEASE_KEY_PASSWORD/,
+    );
+  });
 
   it('says so for a wrong password', () => {
     expect(() => parseSecretKey(fs.readFileSync(keys.secretKeyFile, 'utf8'), 'not the password')).toThrow(
