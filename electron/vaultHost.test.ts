@@ -44,14 +44,24 @@ const noDialogs: DialogPort = {
   openVault: async () => null,
   saveFile: async () => null,
   openImportFile: async () => null,
+  openInstaller: async () => null,
 };
+const runtime = { electron: '45.5.0', chromium: '142.0.7444.52', node: '22.20.0' };
 
 describe('vault host with the real vault service behind it', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-host-'));
   const emit = vi.fn();
   const dialogs = { ...noDialogs, openVault: vi.fn(async () => path.join(dataDir, 'other.crossing-vault')) };
-  const host = createVaultHost({ spawn: inProcessChild, dataDir, appVersion: '9.9.9', dialogs, emit });
+  const host = createVaultHost({ spawn: inProcessChild, dataDir, appVersion: '9.9.9', runtime, dialogs, emit });
   afterEach(() => emit.mockClear());
+
+  it("reports main's Electron, Chromium and Node versions and the pinned release key in About", async () => {
+    const response = await relayHandler('getAbout', host.call)(appFrame, {});
+    expect(response).toMatchObject({
+      ok: true,
+      value: { appVersion: '9.9.9', electron: '45.5.0', chromium: '142.0.7444.52', node: '22.20.0' },
+    });
+  });
 
   it('answers a validated call relayed from the renderer', async () => {
     const response = await relayHandler('getAppState', host.call)(appFrame, {});
@@ -98,6 +108,7 @@ describe('vault host with a busy or dying vault process', () => {
       spawn,
       dataDir: '/d',
       appVersion: '1',
+      runtime,
       dialogs: noDialogs,
       emit,
       lockTimeoutMs: 500,
@@ -113,12 +124,12 @@ describe('vault host with a busy or dying vault process', () => {
 
     void host.call('getSettings', {});
     expect(children).toHaveLength(2);
-    expect(children[1]!.received[0]).toEqual({ type: 'init', dataDir: '/d', appVersion: '1' });
+    expect(children[1]!.received[0]).toEqual({ type: 'init', dataDir: '/d', appVersion: '1', runtime });
   });
 
   it('has nothing to lock before a vault process exists', async () => {
     const spawn = vi.fn(busyChild);
-    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit: vi.fn() });
+    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', runtime, dialogs: noDialogs, emit: vi.fn() });
     expect(await host.lock('idle')).toBe('locked');
     expect(spawn).not.toHaveBeenCalled();
   });
@@ -129,6 +140,7 @@ describe('vault host with a busy or dying vault process', () => {
       spawn: () => child,
       dataDir: '/d',
       appVersion: '1',
+      runtime,
       dialogs: noDialogs,
       emit: vi.fn(),
     });
@@ -141,7 +153,14 @@ describe('vault host with a busy or dying vault process', () => {
     let toMain: (message: FromVault) => void = () => {};
     const child = { ...busyChild(), onMessage: (listener: typeof toMain) => (toMain = listener) };
     const emit = vi.fn();
-    const host = createVaultHost({ spawn: () => child, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit });
+    const host = createVaultHost({
+      spawn: () => child,
+      dataDir: '/d',
+      appVersion: '1',
+      runtime,
+      dialogs: noDialogs,
+      emit,
+    });
     void host.call('getAppState', {});
     toMain({ type: 'event', event: 'locked', payload: { reason: 'nonsense' } });
     toMain({ type: 'event', event: 'shellExec' as never, payload: {} });
