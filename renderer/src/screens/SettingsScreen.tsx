@@ -8,6 +8,7 @@ import { KdfLevelChoice, NewPassphraseFields } from '../components/NewPassphrase
 import { DEFAULT_KDF, type KdfLevel } from '../kdf';
 import { passphraseAcceptable } from '../passphrase';
 import { useApp } from '../state/app';
+import { AboutSection } from './settings/AboutSection';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -95,6 +96,7 @@ export function SettingsScreen() {
         </section>
         <ChangePassphrase />
       </div>
+      <AboutSection />
     </section>
   );
 }
