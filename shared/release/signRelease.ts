@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSodium, sodium } from '../crypto/sodium.js';
-import { formatKeyId, formatSignature, parseSecretKey, secretKeyIsEncrypted, sign } from './minisign.js';
+import {
+  fileSignatureValid,
+  formatKeyId,
+  formatSignature,
+  parseSecretKey,
+  publicKeyOf,
+  secretKeyIsEncrypted,
+  sign,
+  trustedCommentValid,
+} from './minisign.js';
 import { SIGNATURE_FILE, SUMS_FILE } from './releaseKey.js';
 import { formatSums, type SumsEntry } from './sha256sums.js';
 import { releaseComment } from './version.js';
@@ -52,6 +61,11 @@ export async function signSums(folder: string, options: SignOptions): Promise<st
   try {
     const sums = new Uint8Array(fs.readFileSync(path.join(folder, SUMS_FILE)));
     const signature = sign(sums, key, comment);
+    // Check what was made before it ships: a signature that does not verify is worse than none.
+    const publicKey = publicKeyOf(key);
+    if (!fileSignatureValid(signature, sums, publicKey) || !trustedCommentValid(signature, publicKey)) {
+      throw new Error('the signature just made does not verify: nothing was signed');
+    }
     fs.writeFileSync(path.join(folder, SIGNATURE_FILE), formatSignature(signature, `signature from Crossing release key ${formatKeyId(key.keyId)}`));
     return formatKeyId(key.keyId);
   } finally {
