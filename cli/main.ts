@@ -9,6 +9,7 @@ import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
 import { statsCommand } from './commands/stats.js';
+import { verifyReleaseCommand } from './commands/verifyRelease.js';
 import { printLines, writeStderr } from './output.js';
 
 /**
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   identityCommand,
   ...contactCommands,
   ...exchangeCommands,
+  verifyReleaseCommand,
 ];
 
 const HELP_FLAGS = new Set(['--help', '-h']);

@@ -11,6 +11,12 @@ export interface CrossingFixtures {
   app: { page: Page; control: AppControl };
   /** Opens another app instance with its own vault (export/import between two vaults). */
   openApp: () => Promise<{ page: Page; control: AppControl }>;
+  /**
+   * A minisign public key the app trusts for installers instead of Crossing's pinned release key, so a
+   * spec can sign a release with a throwaway key. Only the harness can be told so: a spec that sets it
+   * is skipped on the Electron app, which trusts the pinned key alone.
+   */
+  trustedReleaseKey: string | undefined;
 }
 
 /** Waits for the UI's readiness marker instead of sleeping. */
@@ -20,9 +26,12 @@ export async function waitReady(page: Page, state?: ReadyState): Promise<void> {
 }
 
 export const test = base.extend<CrossingFixtures>({
-  openApp: async ({ playwright, browserName }, use, testInfo) => {
+  trustedReleaseKey: [undefined, { option: true }],
+  openApp: async ({ playwright, browserName, trustedReleaseKey }, use, testInfo) => {
     const target = testInfo.project.metadata.target as 'harness' | 'electron';
     if (target === 'electron') testInfo.skip(electronBinary() === null, NO_ELECTRON);
+    if (target === 'electron')
+      testInfo.skip(trustedReleaseKey !== undefined, 'the app trusts only the pinned release key');
     const launched: LaunchedApp[] = [];
     let browser: Awaited<ReturnType<typeof playwright.chromium.launch>> | undefined;
     await use(async () => {
@@ -30,7 +39,7 @@ export const test = base.extend<CrossingFixtures>({
       if (target === 'electron') app = await launchElectronApp();
       else {
         browser ??= await playwright[browserName].launch(testInfo.project.use.launchOptions);
-        app = await launchHarnessApp(browser);
+        app = await launchHarnessApp(browser, { releasePublicKey: trustedReleaseKey });
       }
       launched.push(app);
       await waitReady(app.page);

@@ -10,8 +10,14 @@ export interface LaunchedApp {
 }
 
 /** One app instance in Chromium: a fresh harness (fresh vault folder) and a fresh browser context. */
-export async function launchHarnessApp(browser: Browser): Promise<LaunchedApp> {
-  const harness = await startHarness({ rendererDir: path.resolve('dist-renderer') });
+export async function launchHarnessApp(
+  browser: Browser,
+  options: { releasePublicKey?: string | undefined } = {},
+): Promise<LaunchedApp> {
+  const harness = await startHarness({
+    rendererDir: path.resolve('dist-renderer'),
+    ...(options.releasePublicKey ? { releasePublicKey: options.releasePublicKey } : {}),
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   const control: AppControl = {

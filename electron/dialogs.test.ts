@@ -29,6 +29,15 @@ describe('native dialogs', () => {
     });
   });
 
+  it('opens an installer of any platform, or any file (a chat may have renamed it)', async () => {
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/Crossing-0.2.0.AppImage'] });
+    const port = nativeDialogs(dialog as never, () => null, docs);
+    expect(await port.openInstaller()).toBe('/home/a/Crossing-0.2.0.AppImage');
+    const { filters } = dialog.showOpenDialog.mock.calls[0]?.[0] as { filters: { extensions: string[] }[] };
+    expect(filters[0]?.extensions).toEqual(expect.arrayContaining(['AppImage', 'deb', 'exe', 'dmg']));
+    expect(filters[1]?.extensions).toEqual(['*']);
+  });
+
   it('answers null when the person cancels', async () => {
     const port = nativeDialogs(fakeDialog({ canceled: true }) as never, () => null, docs);
     expect(await port.openVault()).toBeNull();

@@ -4,6 +4,11 @@ import { type DialogPort, type SaveKind } from '../shared/service/index.js';
 
 const VAULT_FILTER: FileFilter = { name: 'Crossing vault', extensions: ['crossing-vault'] };
 const EXPORT_FILTER: FileFilter = { name: 'Crossing export', extensions: ['crossing'] };
+/** What electron-builder makes for each platform; "All files" too, since a chat may have renamed it. */
+export const INSTALLER_FILTERS: FileFilter[] = [
+  { name: 'Crossing installer', extensions: ['AppImage', 'deb', 'rpm', 'exe', 'msi', 'dmg', 'zip'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 /** The save dialog offers the one extension the file will have (taken from the suggested name). */
 export function saveFilters(suggestedName: string, kind: SaveKind): FileFilter[] {
@@ -31,6 +36,7 @@ export function nativeDialogs(
   return {
     openVault: () => open([VAULT_FILTER]),
     openImportFile: () => open([EXPORT_FILTER]),
+    openInstaller: () => open(INSTALLER_FILTERS),
     async saveFile(suggestedName, kind) {
       const options = {
         defaultPath: path.join(defaultDir(), path.basename(suggestedName)),

@@ -134,7 +134,12 @@ describe('main process wiring', async () => {
   it('starts the vault process and asks it for the settings', () => {
     expect(fake.children).toHaveLength(1);
     const sent = fake.children[0]!.postMessage.mock.calls.map(([message]) => message);
-    expect(sent[0]).toMatchObject({ type: 'init', dataDir: '/fake/userData' });
+    // About shows the versions main itself runs on (process.versions: electron, chrome, node).
+    expect(sent[0]).toMatchObject({
+      type: 'init',
+      dataDir: '/fake/userData',
+      runtime: { node: process.versions.node },
+    });
     expect(sent[1]).toMatchObject({ type: 'call', channel: 'getSettings' });
   });
 

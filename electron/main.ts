@@ -52,6 +52,7 @@ const host = createVaultHost({
   spawn: () => asVaultChild(utilityProcess.fork(paths.vaultProcess, [], { serviceName: 'Crossing vault' })),
   dataDir,
   appVersion: app.getVersion(),
+  runtime: { electron: process.versions.electron, chromium: process.versions.chrome, node: process.versions.node },
   dialogs: nativeDialogs(
     dialog,
     () => window,

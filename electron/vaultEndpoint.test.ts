@@ -22,7 +22,12 @@ describe('vault process endpoint', () => {
       (m) => posted.push(m),
       () => service as unknown as VaultService,
     );
-    await onMessage({ type: 'init', dataDir: '/d', appVersion: '1' });
+    await onMessage({
+      type: 'init',
+      dataDir: '/d',
+      appVersion: '1',
+      runtime: { electron: '1', chromium: '1', node: '1' },
+    });
     const unlocking = onMessage({ type: 'call', id: 1, channel: 'unlockVault', args: {} });
     await onMessage({ type: 'lock', id: 2, reason: 'panic' });
     expect(service.lock).toHaveBeenCalledTimes(1);
@@ -35,7 +40,12 @@ describe('vault process endpoint', () => {
   it('does not lock after calls that saw no lock', async () => {
     const { service, finish } = slowService();
     const onMessage = vaultEndpoint(vi.fn(), () => service as unknown as VaultService);
-    await onMessage({ type: 'init', dataDir: '/d', appVersion: '1' });
+    await onMessage({
+      type: 'init',
+      dataDir: '/d',
+      appVersion: '1',
+      runtime: { electron: '1', chromium: '1', node: '1' },
+    });
     const call = onMessage({ type: 'call', id: 1, channel: 'getSettings', args: {} });
     finish();
     await call;

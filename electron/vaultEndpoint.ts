@@ -21,6 +21,7 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
     openVault: () => dialog('openVault', []),
     saveFile: (suggestedName, kind) => dialog('saveFile', [suggestedName, kind]),
     openImportFile: () => dialog('openImportFile', []),
+    openInstaller: () => dialog('openInstaller', []),
   };
   let service: VaultService | null = null;
   const need = () => {
@@ -46,6 +47,7 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
         service ??= create({
           dataDir: message.dataDir,
           appVersion: message.appVersion,
+          runtime: message.runtime,
           dialogs,
           emit: (event, payload) => post({ type: 'event', event, payload }),
         });

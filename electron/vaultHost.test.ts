@@ -45,14 +45,24 @@ const noDialogs: DialogPort = {
   openVault: async () => null,
   saveFile: async () => null,
   openImportFile: async () => null,
+  openInstaller: async () => null,
 };
+const runtime = { electron: '45.5.0', chromium: '142.0.7444.52', node: '22.20.0' };
 
 describe('vault host with the real vault service behind it', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-host-'));
   const emit = vi.fn();
   const dialogs = { ...noDialogs, openVault: vi.fn(async () => path.join(dataDir, 'other.crossing-vault')) };
-  const host = createVaultHost({ spawn: inProcessChild, dataDir, appVersion: '9.9.9', dialogs, emit });
+  const host = createVaultHost({ spawn: inProcessChild, dataDir, appVersion: '9.9.9', runtime, dialogs, emit });
   afterEach(() => emit.mockClear());
+
+  it("reports main's Electron, Chromium and Node versions and the pinned release key in About", async () => {
+    const response = await relayHandler('getAbout', host.call)(appFrame, {});
+    expect(response).toMatchObject({
+      ok: true,
+      value: { appVersion: '9.9.9', electron: '45.5.0', chromium: '142.0.7444.52', node: '22.20.0' },
+    });
+  });
 
   it('answers a validated call relayed from the renderer', async () => {
     const response = await relayHandler('getAppState', host.call)(appFrame, {});
@@ -101,6 +111,7 @@ describe('vault host with a busy or dying vault process', () => {
       spawn,
       dataDir: '/d',
       appVersion: '1',
+      runtime,
       dialogs: noDialogs,
       emit,
       lockTimeoutMs: 500,
@@ -116,12 +127,12 @@ describe('vault host with a busy or dying vault process', () => {
 
     void host.call('getSettings', {});
     expect(children).toHaveLength(2);
-    expect(children[1]!.received[0]).toEqual({ type: 'init', dataDir: '/d', appVersion: '1' });
+    expect(children[1]!.received[0]).toEqual({ type: 'init', dataDir: '/d', appVersion: '1', runtime });
   });
 
   it('has nothing to lock before a vault process exists', async () => {
     const spawn = vi.fn(busyChild);
-    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit: vi.fn() });
+    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', runtime, dialogs: noDialogs, emit: vi.fn() });
     expect(await host.lock('idle')).toBe('locked');
     expect(spawn).not.toHaveBeenCalled();
   });
@@ -132,6 +143,7 @@ describe('vault host with a busy or dying vault process', () => {
       spawn: () => child,
       dataDir: '/d',
       appVersion: '1',
+      runtime,
       dialogs: noDialogs,
       emit: vi.fn(),
     });
@@ -144,7 +156,14 @@ describe('vault host with a busy or dying vault process', () => {
     let toMain: (message: FromVault) => void = () => {};
     const child = { ...busyChild(), onMessage: (listener: typeof toMain) => (toMain = listener) };
     const emit = vi.fn();
-    const host = createVaultHost({ spawn: () => child, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit });
+    const host = createVaultHost({
+      spawn: () => child,
+      dataDir: '/d',
+      appVersion: '1',
+      runtime,
+      dialogs: noDialogs,
+      emit,
+    });
     void host.call('getAppState', {});
     toMain({ type: 'event', event: 'locked', payload: { reason: 'nonsense' } });
     toMain({ type: 'event', event: 'shellExec' as never, payload: {} });
@@ -157,7 +176,14 @@ describe('vault host on suspend', () => {
   it('kills the vault process before the suspend handler returns, asking it nothing', async () => {
     const child = busyChild();
     const emit = vi.fn();
-    const host = createVaultHost({ spawn: () => child, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit });
+    const host = createVaultHost({
+      spawn: () => child,
+      dataDir: '/d',
+      appVersion: '1',
+      runtime,
+      dialogs: noDialogs,
+      emit,
+    });
     const stuck = host.call('queryCases', {}).catch((error: unknown) => error);
     let suspend = () => {};
     const power = {
@@ -184,7 +210,7 @@ describe('vault host on suspend', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-suspend-'));
     const children: ReturnType<typeof inProcessChild>[] = [];
     const spawn = () => children[children.push(inProcessChild()) - 1]!;
-    const host = createVaultHost({ spawn, dataDir, appVersion: '1', dialogs: noDialogs, emit: vi.fn() });
+    const host = createVaultHost({ spawn, dataDir, appVersion: '1', runtime, dialogs: noDialogs, emit: vi.fn() });
     const created = await relayHandler('createVault', host.call)(appFrame, {
       passphrase: 'correct horse battery staple',
       kdf: 'interactive',
@@ -202,7 +228,7 @@ describe('vault host on suspend', () => {
   it('has nothing to forget before a vault process exists', () => {
     const spawn = vi.fn(busyChild);
     const emit = vi.fn();
-    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', dialogs: noDialogs, emit });
+    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', runtime, dialogs: noDialogs, emit });
     host.forgetKeysNow('suspend');
     expect(spawn).not.toHaveBeenCalled();
     expect(emit).not.toHaveBeenCalled();

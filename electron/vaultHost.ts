@@ -1,6 +1,6 @@
 import { failureError } from '../shared/errors.js';
 import { type EventName } from '../shared/ipc/contract.js';
-import { type DialogPort, type FileRef, type LockReason } from '../shared/service/index.js';
+import { type DialogPort, type FileRef, type LockReason, type RuntimeVersions } from '../shared/service/index.js';
 import { pendingReplies } from './pendingReplies.js';
 import { vaultInbox } from './vaultInbox.js';
 import { type FromVault, type ToVault } from './vaultMessages.js';
@@ -17,6 +17,8 @@ export interface VaultHostOptions {
   spawn: () => VaultChild;
   dataDir: string;
   appVersion: string;
+  /** Main's Electron, Chromium and Node versions, shown in About (the vault process reports them). */
+  runtime: RuntimeVersions;
   dialogs: DialogPort;
   emit: (event: EventName, payload: unknown) => void;
   /** How long a lock may wait behind a busy vault before the process is killed instead. */
@@ -45,7 +47,12 @@ export function createVaultHost(options: VaultHostOptions) {
       child = null;
       replies.failAll(stopped());
     });
-    started.postMessage({ type: 'init', dataDir: options.dataDir, appVersion: options.appVersion });
+    started.postMessage({
+      type: 'init',
+      dataDir: options.dataDir,
+      appVersion: options.appVersion,
+      runtime: options.runtime,
+    });
     return started;
   }
 

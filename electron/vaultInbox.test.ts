@@ -7,6 +7,7 @@ const dialogs = {
     throw new Error('no display');
   }),
   openImportFile: vi.fn(async () => null),
+  openInstaller: vi.fn(async () => null),
 };
 const later = () => new Promise((resolve) => setImmediate(resolve));
 

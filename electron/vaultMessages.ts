@@ -1,5 +1,5 @@
 import { type EventName } from '../shared/ipc/contract.js';
-import { type DialogPort, type LockReason } from '../shared/service/index.js';
+import { type DialogPort, type LockReason, type RuntimeVersions } from '../shared/service/index.js';
 
 /**
  * The messages between main and the vault process. Main sends calls that it has already validated
@@ -7,10 +7,10 @@ import { type DialogPort, type LockReason } from '../shared/service/index.js';
  * (only main can show them).
  */
 export type DialogMethod = keyof DialogPort;
-export const DIALOG_METHODS: readonly DialogMethod[] = ['openVault', 'saveFile', 'openImportFile'];
+export const DIALOG_METHODS: readonly DialogMethod[] = ['openVault', 'saveFile', 'openImportFile', 'openInstaller'];
 
 export type ToVault =
-  | { type: 'init'; dataDir: string; appVersion: string }
+  | { type: 'init'; dataDir: string; appVersion: string; runtime: RuntimeVersions }
   | { type: 'call'; id: number; channel: string; args: unknown }
   | { type: 'lock'; id: number; reason: LockReason }
   | { type: 'openFile'; id: number; path: string }

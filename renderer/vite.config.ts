@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 /** The renderer is a static bundle: same-origin files only, loaded from disk by Electron or by the test harness. */
-export default defineConfig({
+const config = {
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
@@ -16,4 +16,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1' },
+} satisfies UserConfig;
+
+export default defineConfig(({ command }) => {
+  // A build is always a production build, whatever NODE_ENV the shell or a test runner left set: with
+  // NODE_ENV=development or test, React's development JSX writes every component's absolute source
+  // path (the builder's home folder) into the bundle, and two checkouts no longer build the same bytes.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

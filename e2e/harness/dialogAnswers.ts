@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DialogPort, SaveKind } from '../../shared/service/index.js';
 
-export type DialogName = 'openVault' | 'saveFile' | 'openImportFile';
+export type DialogName = 'openVault' | 'saveFile' | 'openImportFile' | 'openInstaller';
+export const DIALOG_NAMES: readonly DialogName[] = ['openVault', 'saveFile', 'openImportFile', 'openInstaller'];
 export type DialogAnswer = string | null;
 
 /**
@@ -11,7 +12,12 @@ export type DialogAnswer = string | null;
  * export just works) and the open dialogs are cancelled.
  */
 export class DialogAnswers implements DialogPort {
-  private readonly queues: Record<DialogName, DialogAnswer[]> = { openVault: [], saveFile: [], openImportFile: [] };
+  private readonly queues: Record<DialogName, DialogAnswer[]> = {
+    openVault: [],
+    saveFile: [],
+    openImportFile: [],
+    openInstaller: [],
+  };
   /** Every file "save as…" wrote to, in order: tests read exports and reports from here. */
   readonly saved: Array<{ path: string; kind: SaveKind }> = [];
 
@@ -27,6 +33,10 @@ export class DialogAnswers implements DialogPort {
 
   async openImportFile(): Promise<string | null> {
     return this.next('openImportFile') ?? null;
+  }
+
+  async openInstaller(): Promise<string | null> {
+    return this.next('openInstaller') ?? null;
   }
 
   async saveFile(suggestedName: string, kind: SaveKind): Promise<string | null> {

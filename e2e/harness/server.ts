@@ -9,7 +9,7 @@ import { platformProtections } from '../../electron/platformProtections.js';
 import type { Channel, ChannelArgs, ChannelResult, EventName, IpcResponse } from '../../shared/ipc/contract.js';
 import { createVaultService, crossingCsp, type LockReason, type VaultService } from '../../shared/service/index.js';
 import { bridgeScript } from './bridgeScript.js';
-import { DialogAnswers, type DialogAnswer, type DialogName } from './dialogAnswers.js';
+import { DIALOG_NAMES, DialogAnswers, type DialogAnswer, type DialogName } from './dialogAnswers.js';
 import { PLACEHOLDER_HTML, PLACEHOLDER_JS, contentTypeOf, injectBridge, resolveStatic } from './staticFiles.js';
 
 export interface HarnessOptions {
@@ -18,6 +18,8 @@ export interface HarnessOptions {
   /** The app data folder; a fresh temp folder (removed on close) when not given. */
   dataDir?: string;
   appVersion?: string;
+  /** The key installers are checked against: Crossing's pinned release key unless a spec gives a throwaway one. */
+  releasePublicKey?: string;
   now?: () => Date;
   /** What main would say this machine protects; by default the network's laptops (see HARNESS_PROTECTIONS). */
   platformProtections?: ChannelResult<'platformProtections'>;
@@ -33,6 +35,12 @@ export const HARNESS_PROTECTIONS = platformProtections(
   { XDG_SESSION_TYPE: 'wayland', XDG_SESSION_ID: '2' },
   { monitorTool: 'dbus-monitor', monitorsListening: true, systemIdleStuck: true, panicShortcutRegistered: true },
 );
+/** The harness is not Electron: About says so rather than showing made-up versions. */
+export const HARNESS_RUNTIME = {
+  electron: 'not Electron (test harness)',
+  chromium: 'not Electron (test harness)',
+  node: process.versions.node,
+};
 
 export interface Harness {
   /** The page to open: http://127.0.0.1:PORT/ */
@@ -91,6 +99,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     dialogs,
     appVersion: options.appVersion ?? '0.0.0-harness',
+    runtime: HARNESS_RUNTIME,
+    ...(options.releasePublicKey ? { releasePublicKey: options.releasePublicKey } : {}),
     emit: broadcast,
     checkResults: true,
     ...(options.now ? { now: options.now } : {}),
@@ -211,10 +221,9 @@ async function handleControl(req: http.IncomingMessage, harness: Harness): Promi
   } catch {
     return [400, '{"error":"not JSON"}'];
   }
-  const dialogs = ['openVault', 'saveFile', 'openImportFile'];
   if (
     typeof body.dialog === 'string' &&
-    dialogs.includes(body.dialog) &&
+    (DIALOG_NAMES as readonly string[]).includes(body.dialog) &&
     (typeof body.answer === 'string' || body.answer === null)
   ) {
     harness.queueDialog(body.dialog as DialogName, body.answer);

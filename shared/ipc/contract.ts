@@ -160,6 +160,46 @@ export const vaultStatsResultSchema = z.object({
   casesWithConflicts: z.number().int(),
 });
 
+/** The app's build and the runtime it runs on, shown in Settings → About. */
+export const aboutSchema = z.object({
+  appVersion: z.string(),
+  electron: z.string(),
+  chromium: z.string(),
+  node: z.string(),
+  /** The release key pinned in the app: its minisign key id (the fingerprint people compare) and the key. */
+  releaseKeyId: z.string(),
+  releasePublicKey: z.string(),
+});
+
+/** The checks of an installer, in the order they run (shared/release/verifyRelease.ts). */
+export const RELEASE_CHECK_NAMES = [
+  'signed',
+  'format',
+  'key',
+  'signature',
+  'comment',
+  'sums',
+  'listed',
+  'hash',
+  'version',
+] as const;
+
+/** Whether a chosen installer is a genuine Crossing release, or which check refused it and why. */
+export const releaseVerdictSchema = z.object({
+  genuine: z.boolean(),
+  check: z.enum(RELEASE_CHECK_NAMES).nullable(),
+  reason: z.string(),
+  fileName: z.string(),
+  runningVersion: z.string(),
+  keyId: z.string(),
+  signedBy: z.string().nullable(),
+  version: z.string().nullable(),
+  platform: z.string().nullable(),
+  relation: z.enum(['older', 'same', 'newer']).nullable(),
+  listedAs: z.string().nullable(),
+  sha256: z.string().nullable(),
+});
+
 const none = z.object({});
 const ok = z.object({ ok: z.literal(true) });
 
@@ -321,6 +361,10 @@ export const contract = {
       ),
     }),
   },
+  // About and releases (work while locked: an update is checked before it is installed)
+  getAbout: { args: none, result: aboutSchema },
+  chooseInstaller: { args: none, result: z.object({ file: fileRefSchema.nullable() }) },
+  verifyRelease: { args: z.object({ token: z.string().min(1).max(64) }), result: releaseVerdictSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -14,13 +14,19 @@ import { serialQueue } from './serialQueue.js';
 import { Session, type LockReason } from './session.js';
 import { SettingsStore } from './settingsStore.js';
 import { toIpcError } from './toIpcError.js';
-import type { DialogPort, Emit, Handler, Handlers, ServiceContext } from './types.js';
+import type { DialogPort, Emit, Handler, Handlers, RuntimeVersions, ServiceContext } from './types.js';
+import { RELEASE_PUBLIC_KEY } from '../release/releaseKey.js';
+import { releaseHandlers } from './handlers/release.js';
 
 export interface VaultServiceOptions {
   /** The app's own folder: the default vault file and settings.json live here. */
   dataDir: string;
   dialogs: DialogPort;
   appVersion: string;
+  /** Electron, Chromium and Node versions, passed in by main (or by the test harness). */
+  runtime: RuntimeVersions;
+  /** The key installers are verified against. Crossing's pinned release key unless a test gives its own. */
+  releasePublicKey?: string;
   emit: Emit;
   now?: () => Date;
   /** Check every result against the contract (on in tests and development, off in packaged builds). */
@@ -47,12 +53,15 @@ const HANDLERS: Handlers<Channel> = {
   ...identityHandlers,
   ...exchangeHandlers,
   ...settingsHandlers,
+  ...releaseHandlers,
 };
 
 export function createVaultService(options: VaultServiceOptions): VaultService {
   const ctx: ServiceContext = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
+    runtime: options.runtime,
+    releasePublicKey: options.releasePublicKey ?? RELEASE_PUBLIC_KEY,
     dialogs: options.dialogs,
     emit: options.emit,
     now: options.now ?? (() => new Date()),

@@ -4,25 +4,34 @@ import { createVaultService, type VaultService } from './service.js';
 import type { DialogPort } from './types.js';
 
 export const TEST_PASSPHRASE = 'correct horse battery staple';
+export const TEST_RUNTIME = {
+  electron: 'not Electron (unit test)',
+  chromium: 'not Electron (unit test)',
+  node: process.versions.node,
+};
 
 /** A service over a fresh temp folder, with dialogs answered from queues the test fills. For tests only. */
-export function makeTestService(options: { now?: () => Date } = {}) {
+export function makeTestService(options: { now?: () => Date; releasePublicKey?: string } = {}) {
   const temp = makeTempDir('crossing-service-');
   const events: Array<{ event: EventName; payload: unknown }> = [];
   const answers = {
     openVault: [] as (string | null)[],
     saveFile: [] as (string | null)[],
     openImport: [] as (string | null)[],
+    openInstaller: [] as (string | null)[],
   };
   const dialogs: DialogPort = {
     openVault: async () => answers.openVault.shift() ?? null,
     saveFile: async () => answers.saveFile.shift() ?? null,
     openImportFile: async () => answers.openImport.shift() ?? null,
+    openInstaller: async () => answers.openInstaller.shift() ?? null,
   };
   const service: VaultService = createVaultService({
     dataDir: temp.dir,
     dialogs,
     appVersion: '0.0.0-test',
+    runtime: TEST_RUNTIME,
+    ...(options.releasePublicKey ? { releasePublicKey: options.releasePublicKey } : {}),
     emit: (event, payload) => events.push({ event, payload }),
     checkResults: true,
     ...(options.now ? { now: options.now } : {}),

@@ -14,6 +14,18 @@ export interface DialogPort {
   openVault(): Promise<string | null>;
   saveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
   openImportFile(): Promise<string | null>;
+  /** An installer to verify (an AppImage, .deb, .exe, .dmg… beside its SHA256SUMS). */
+  openInstaller(): Promise<string | null>;
+}
+
+/**
+ * What the app runs on, as main reports it (Electron's process.versions); the test harness, which is
+ * not Electron, says so instead of inventing numbers.
+ */
+export interface RuntimeVersions {
+  electron: string;
+  chromium: string;
+  node: string;
 }
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -22,6 +34,9 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 export interface ServiceContext {
   readonly dataDir: string;
   readonly appVersion: string;
+  readonly runtime: RuntimeVersions;
+  /** The minisign public key installers must be signed with: Crossing's pinned release key in the app. */
+  readonly releasePublicKey: string;
   readonly dialogs: DialogPort;
   readonly emit: Emit;
   readonly now: () => Date;

@@ -9,6 +9,7 @@ import { DEFAULT_KDF, type KdfLevel } from '../kdf';
 import { passphraseAcceptable } from '../passphrase';
 import { useApp } from '../state/app';
 import { useAsync } from '../state/useAsync';
+import { AboutSection } from './settings/AboutSection';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -98,6 +99,7 @@ export function SettingsScreen() {
         <ChangeNumber />
       </div>
       <ProtectionGaps />
+      <AboutSection />
     </section>
   );
 }
