@@ -28,6 +28,9 @@ module.exports = {
     'dist-renderer/**/*',
     '!**/*.map',
     '!**/*.test.js',
+    // Test fixtures and the BoringSSL simulation never run in the app.
+    '!dist/shared/**/testing/**',
+    '!dist/shared/service/testing.js',
     '!dist/electron/*.vite.config.js',
     // Bundled into the renderer already; main and the vault process never load them.
     '!node_modules/{react,react-dom,react-i18next,i18next,recharts,@tanstack}/**',

@@ -4,9 +4,13 @@
  * does), and packages with electron-builder from that binary, so the packager downloads no second copy
  * for this platform. electron-builder rebuilds better-sqlite3 for Electron inside node_modules; this
  * puts the build for Node back afterwards, so the CLI and `npm test` keep working.
+ * The SBOM is written into release/ before packaging (it describes what goes in, and a machine that
+ * cannot fetch Electron still gets it); after packaging come SHA256SUMS and, when CROSSING_RELEASE_KEY
+ * is set, its signature.
  * Arguments go to electron-builder as they are: `npm run dist -- --linux deb`.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +20,7 @@ import {
   installedElectronBinary,
   missingElectronAdvice,
 } from './electronBinary.mjs';
+import { releaseArtifacts, writeSbom } from './releaseArtifacts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -47,6 +52,9 @@ function sqliteLoadsInNode() {
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   if (run('npm', ['run', 'build']) !== 0) process.exit(1);
+  const releaseFolder = path.join(root, 'release');
+  fs.mkdirSync(releaseFolder, { recursive: true });
+  console.log(`SBOM: ${path.relative(root, writeSbom(releaseFolder))}`);
   const builderArgs = ['--config', 'build/electron-builder.config.cjs', ...args];
   if (!buildsForAnotherPlatform(args)) {
     if (!installedElectronBinary()) {
@@ -64,5 +72,11 @@ if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
     console.error('Putting back better-sqlite3 built for Node (electron-builder rebuilt it for Electron)…');
     run('npm', ['rebuild', 'better-sqlite3']);
   }
-  process.exit(status);
+  if (status !== 0) process.exit(status);
+  try {
+    await releaseArtifacts(releaseFolder);
+  } catch (error) {
+    console.error(`The installers are built, but the release files are not: ${error.message}`);
+    process.exit(1);
+  }
 }
