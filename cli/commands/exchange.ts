@@ -112,6 +112,7 @@ export function describeImport(r: ImportReport): string[] {
     `${r.status === 'preview' ? 'preview (nothing changed)' : 'imported'}: ${r.kind} ${r.exportId} from ${from}, made ${r.createdAt}`,
     `${r.opsInFile} ops in the file, ${r.newOps} new`,
   ];
+  if (r.senderVaultCounter !== null) lines.push(`the sender's vault was at change number ${r.senderVaultCounter}`);
   if (!r.sender.verified) lines.push('the sender is NOT verified');
   if (r.omitted.length > 0) lines.push(`the sender left out: ${r.omitted.join(', ')}`);
   if (r.skippedPurgedOps > 0) lines.push(`${r.skippedPurgedOps} ops of cases purged here were skipped`);

@@ -9,7 +9,10 @@ import { Workspace } from './Workspace';
 import type { Me } from './state/app';
 
 type AppState = ChannelResult<'getAppState'>;
-type Phase = { kind: 'loading' } | { kind: 'locked'; state: AppState; reason?: string } | { kind: 'open'; me: Me };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'locked'; state: AppState; reason?: string }
+  | { kind: 'open'; me: Me; tampering: string | null };
 
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
 let followSystem = false;
@@ -39,7 +42,7 @@ export function App() {
       setSettings(state.settings);
       setLanguage(state.settings.language);
       applyTheme(state.settings.theme);
-      if (state.unlocked && state.me) setPhase({ kind: 'open', me: state.me });
+      if (state.unlocked && state.me) setPhase({ kind: 'open', me: state.me, tampering: state.tampering });
       else setPhase({ kind: 'locked', state, ...(reason ? { reason } : {}) });
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
@@ -132,6 +135,7 @@ export function App() {
       {notice}
       <Workspace
         me={phase.me}
+        tampering={phase.tampering}
         settings={settings}
         updateSettings={updateSettings}
         lock={lock}

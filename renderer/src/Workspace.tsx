@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EventPayload, Settings } from '../../shared/ipc/contract';
+import { RescueBanner } from './components/RescueBanner';
 import { Sidebar } from './components/Sidebar';
 import { Toasts, type Toast } from './components/Toasts';
 import { BoardScreen } from './screens/BoardScreen';
@@ -16,6 +17,8 @@ import { useIdleLock } from './state/useIdleLock';
 
 type Props = {
   me: Me;
+  /** Set when the vault was found altered and opened for reading only, to rescue its cases. */
+  tampering: string | null;
   settings: Settings;
   updateSettings: (patch: Partial<Settings>) => Promise<void>;
   lock: (reason?: string) => Promise<void>;
@@ -25,7 +28,7 @@ type Props = {
 };
 
 /** The unlocked app: navigation, global shortcuts, idle lock and the current screen. */
-export function Workspace({ me, settings, updateSettings, lock, openedFile, onOpenedFileTaken }: Props) {
+export function Workspace({ me, tampering, settings, updateSettings, lock, openedFile, onOpenedFileTaken }: Props) {
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   const [toasts, setToasts] = useState<Toast[]>([]);
 
@@ -77,6 +80,7 @@ export function Workspace({ me, settings, updateSettings, lock, openedFile, onOp
       <div className="workspace">
         <Sidebar />
         <main className="screen" id="main">
+          {tampering !== null && <RescueBanner what={tampering} />}
           <CurrentScreen route={route} />
         </main>
         <Toasts toasts={toasts} />

@@ -52,6 +52,12 @@ export const bundleSchema = z.strictObject({
   recipients: z.array(fingerprintSchema).min(1).max(64),
   createdAt: z.iso.datetime(),
   sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  /**
+   * The sending vault's change number (its manifest counter) when the file was made. Recorded so a
+   * coordinator can compare it with one noted before: a lower number means an older copy of that
+   * vault was put back (DESIGN.md, "Integrity of the whole vault"). Absent in files made before it.
+   */
+  vaultCounter: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullable().optional(),
   omitted: z.array(z.enum(OMITTABLE_FIELDS)).max(OMITTABLE_FIELDS.length),
   /** Ops are checked one by one by the importer, so that a bad one is named by its position. */
   ops: z.array(z.unknown()).max(MAX_BUNDLE_OPS),
@@ -71,6 +77,7 @@ export function bundleBytes(bundle: Bundle): Uint8Array {
     exportId: bundle.exportId,
     createdAt: bundle.createdAt,
     sequence: bundle.sequence,
+    ...(bundle.vaultCounter === undefined ? {} : { vaultCounter: bundle.vaultCounter }),
     sender: {
       displayName: bundle.sender.displayName,
       signPublicKey: bundle.sender.signPublicKey,

@@ -168,6 +168,21 @@ describe('export and import between two vaults', () => {
     carol.lock();
   });
 
+  it("records the sending vault's change number, so a coordinator can notice an older copy", async () => {
+    const a = alice.addCase({ alias: 'Ruslan' });
+    await exportCases(alice, { to: ['Bob'], cases: [a.id], outFile: file('first.crossing') });
+    const atFirst = alice.counter;
+    alice.addNote(a.id, 'moved to the second flat');
+    await exportCases(alice, { to: ['Bob'], cases: [a.id], outFile: file('second.crossing') });
+
+    const first = await importSealedFile(bob, file('first.crossing'));
+    const second = await importSealedFile(bob, file('second.crossing'));
+    expect(atFirst).toBeGreaterThan(0);
+    expect(first.senderVaultCounter).toBe(atFirst);
+    expect(second.senderVaultCounter).toBe(alice.counter);
+    expect(second.senderVaultCounter!).toBeGreaterThan(atFirst!);
+  });
+
   it('refuses an older export from the same sender unless accepted as a late delivery', async () => {
     const c1 = alice.addCase({ alias: 'First' });
     await exportCases(alice, { to: ['Bob'], cases: [c1.id], outFile: file('s1.crossing') });

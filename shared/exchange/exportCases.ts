@@ -82,6 +82,9 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
     recipients: spec.recipients.map((r) => r.fingerprint),
     createdAt,
     sequence,
+    // Read after the sequence is taken: that write raised it, and the file should carry the number
+    // the vault has once the file exists.
+    vaultCounter: vault.counter,
     omitted: spec.omitted,
     ops: spec.ops,
     ...(spec.state === undefined ? {} : { state: spec.state }),

@@ -55,6 +55,8 @@ export interface ImportReport {
   sender: SenderReport;
   createdAt: string;
   sequence: number;
+  /** The sending vault's change number when it made the file (null in files made before it was sent). */
+  senderVaultCounter: number | null;
   omitted: OmittableField[];
   /** When the export id was imported before (status 'already imported'). */
   importedOn: string | null;
@@ -329,6 +331,7 @@ function emptyReport(
     sender,
     createdAt: bundle.createdAt,
     sequence: bundle.sequence,
+    senderVaultCounter: bundle.vaultCounter ?? null,
     omitted: bundle.omitted,
     importedOn,
     opsInFile: bundle.ops.length,

@@ -137,6 +137,8 @@ export const importPreviewSchema = z.object({
   exportId: z.string(),
   sender: z.object({ name: z.string().nullable(), fingerprint: z.string(), known: z.boolean(), verified: z.boolean() }),
   createdAt: z.string(),
+  /** The sender's vault change number when the file was made; null for files from before it was sent. */
+  senderChangeNumber: z.number().int().nullable(),
   alreadyImportedAt: z.string().nullable(),
   omitted: z.array(z.string()),
   newCases: z.array(z.object({ id: z.string(), alias: z.string() })),
@@ -218,6 +220,8 @@ export const contract = {
       me: publicIdentitySchema.nullable(),
       /** The open vault's change number (its manifest counter): an older copy has a lower one. */
       changeNumber: z.number().int().nullable(),
+      /** What was found altered when the vault was opened for rescue (reading only); null when whole. */
+      tampering: z.string().nullable(),
     }),
   },
   createVault: {
@@ -230,11 +234,21 @@ export const contract = {
     result: z.object({ recoveryKey: z.string(), me: publicIdentitySchema }),
   },
   unlockVault: {
+    // rescue: open a vault found altered (rows removed or put back without the key) for reading only,
+    // so its cases can still be exported rather than lost with it.
     args: z.discriminatedUnion('method', [
-      z.object({ method: z.literal('passphrase'), passphrase: z.string().min(1).max(1024) }),
-      z.object({ method: z.literal('recoveryKey'), recoveryKey: z.string().min(1).max(200) }),
+      z.object({
+        method: z.literal('passphrase'),
+        passphrase: z.string().min(1).max(1024),
+        rescue: z.boolean().default(false),
+      }),
+      z.object({
+        method: z.literal('recoveryKey'),
+        recoveryKey: z.string().min(1).max(200),
+        rescue: z.boolean().default(false),
+      }),
     ]),
-    result: z.object({ me: publicIdentitySchema, cases: z.number().int() }),
+    result: z.object({ me: publicIdentitySchema, cases: z.number().int(), tampering: z.string().nullable() }),
   },
   lockVault: { args: none, result: ok },
   chooseOtherVault: { args: none, result: z.object({ vaultPath: z.string().nullable() }) },

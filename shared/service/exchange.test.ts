@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestService } from './testing.js';
+import { makeTestService, TEST_PASSPHRASE } from './testing.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -130,5 +131,43 @@ describe('vault service: exchange', () => {
       ok: false,
       error: { code: 'usage', message: 'this file is no longer known: choose it again' },
     });
+  });
+});
+
+describe('vault service: a vault changed without its key', () => {
+  it('is refused, then opens for reading only when asked, so its cases can still be sent', async () => {
+    const [a, b] = [await vaultOf('Aset'), await vaultOf('Bela')];
+    const { bAtA } = await introduce(a, b);
+    await a.call('createCase', { input: { alias: 'Magomed' } });
+    const { vaultPath } = await a.call('getAppState', {});
+    await a.call('lockVault', {});
+    // No case was purged, so every tombstone row is padding: removing one loses nothing but is noticed.
+    const db = new Database(vaultPath);
+    db.prepare('DELETE FROM tombstones WHERE rowid = (SELECT min(rowid) FROM tombstones)').run();
+    db.close();
+
+    const unlock = { method: 'passphrase', passphrase: TEST_PASSPHRASE } as const;
+    expect(await a.service.handle('unlockVault', unlock)).toMatchObject({
+      ok: false,
+      error: { code: 'rejected', message: expect.stringMatching(/^the vault file was altered: the row tombstones\//) },
+    });
+    expect((await a.call('getAppState', {})).unlocked).toBe(false);
+
+    const opened = await a.call('unlockVault', { ...unlock, rescue: true });
+    expect(opened.cases).toBe(1);
+    expect(opened.tampering).toMatch(/tombstones\/\w+ is missing/);
+    expect((await a.call('getAppState', {})).tampering).toBe(opened.tampering);
+    expect(await a.service.handle('createCase', { input: { alias: 'Not saved' } })).toMatchObject({
+      ok: false,
+      error: { code: 'rejected', message: expect.stringMatching(/open for reading only/) },
+    });
+
+    const file = path.join(a.dir, 'rescued.crossing');
+    a.answers.saveFile.push(file);
+    expect(await a.call('exportCases', { caseIds: 'all', to: [bAtA.fingerprint] })).toMatchObject({ cases: 1 });
+    b.answers.openImport.push(file);
+    const { file: ref } = await b.call('chooseImportFile', {});
+    await b.call('applyImport', { token: ref!.token });
+    expect((await b.call('queryCases', { filter: {} })).rows.map((row) => row.alias)).toEqual(['Magomed']);
   });
 });

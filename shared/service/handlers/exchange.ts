@@ -91,6 +91,7 @@ function toPreview(ctx: ServiceContext, token: string, report: ImportReport): Ch
       verified: report.sender.verified,
     },
     createdAt: report.createdAt,
+    senderChangeNumber: report.senderVaultCounter,
     alreadyImportedAt: report.importedOn,
     omitted: report.omitted,
     newCases: report.newCases.map((c) => ({ id: c.caseId, alias: c.alias })),

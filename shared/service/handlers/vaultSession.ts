@@ -16,6 +16,7 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     settings: ctx.settings.read(),
     me: ctx.session.vault?.me ?? null,
     changeNumber: ctx.session.vault?.counter ?? null,
+    tampering: ctx.session.vault?.tampering ?? null,
   }),
 
   createVault: async (ctx, args) => {
@@ -38,9 +39,11 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     const unlock: Unlock =
       args.method === 'passphrase' ? { passphrase: args.passphrase } : { recoveryKey: args.recoveryKey };
     // Wrong passphrases are answered later and later (see unlockBackoff.ts: not a defence offline).
-    const vault = await ctx.session.unlockBackoff.attempt(() => Vault.open(ctx.session.vaultPath, unlock));
+    const vault = await ctx.session.unlockBackoff.attempt(() =>
+      Vault.open(ctx.session.vaultPath, unlock, { rescue: args.rescue }),
+    );
     ctx.session.adopt(vault);
-    return { me: vault.me, cases: vault.caseCount };
+    return { me: vault.me, cases: vault.caseCount, tampering: vault.tampering };
   },
 
   lockVault: (ctx) => {

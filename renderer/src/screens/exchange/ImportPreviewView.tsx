@@ -21,6 +21,12 @@ export function ImportPreviewView({ preview }: { preview: ChannelResult<'preview
         </dd>
         <dt>{t('exchange.createdAt')}</dt>
         <dd>{formatDateTime(preview.createdAt)}</dd>
+        {preview.senderChangeNumber !== null ? (
+          <>
+            <dt>{t('exchange.senderChangeNumber')}</dt>
+            <dd>{preview.senderChangeNumber}</dd>
+          </>
+        ) : null}
         <dt>{t('exchange.ops')}</dt>
         <dd>{preview.ops}</dd>
         {preview.omitted.length ? (

@@ -14,25 +14,37 @@ export function UnlockForm({ vaultPath, onOpened }: { vaultPath: string; onOpene
   const [busy, setBusy] = useState(false);
   const [wrong, setWrong] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // The key was right but the file was changed without it: offered to open for reading only.
+  const [altered, setAltered] = useState<ApiError | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const unlock = async (rescue: boolean) => {
     if (!secret) return;
     setBusy(true);
     setWrong(false);
     setError(null);
     try {
       await api.unlockVault(
-        method === 'passphrase' ? { method, passphrase: secret } : { method, recoveryKey: secret.trim() },
+        method === 'passphrase'
+          ? { method, passphrase: secret, rescue }
+          : { method, recoveryKey: secret.trim(), rescue },
       );
       setSecret('');
+      setAltered(null);
       onOpened();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'auth') setWrong(true);
-      else setError(asApiError(e));
+      else if (e instanceof ApiError && e.code === 'rejected' && !rescue) setAltered(e);
+      else {
+        setAltered(null);
+        setError(asApiError(e));
+      }
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void unlock(false);
   };
 
   const chooseOther = async () => {
@@ -45,7 +57,7 @@ export function UnlockForm({ vaultPath, onOpened }: { vaultPath: string; onOpene
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="stack" aria-labelledby="unlock-title">
+    <form onSubmit={submit} className="stack" aria-labelledby="unlock-title">
       <h1 id="unlock-title">{t('gate.unlock.title')}</h1>
       <p className="muted small path" title={vaultPath}>
         {vaultPath}
@@ -60,6 +72,7 @@ export function UnlockForm({ vaultPath, onOpened }: { vaultPath: string; onOpene
               setMethod(m);
               setSecret('');
               setWrong(false);
+              setAltered(null);
             }}
           >
             {t(`gate.unlock.${m}`)}
@@ -91,6 +104,21 @@ export function UnlockForm({ vaultPath, onOpened }: { vaultPath: string; onOpene
         }
       </Field>
       <ErrorNote error={error} />
+      {altered && (
+        <div className="alert alert-error stack" role="alert" aria-labelledby="altered-title">
+          <strong id="altered-title">{t('gate.unlock.altered.title')}</strong>
+          <p>{t('gate.unlock.altered.body')}</p>
+          <details>
+            <summary>{t('rescue.details')}</summary>
+            <p className="mono small">{altered.message}</p>
+          </details>
+          <div className="row">
+            <button type="button" className="btn" disabled={busy || !secret} onClick={() => void unlock(true)}>
+              {t('gate.unlock.altered.open')}
+            </button>
+          </div>
+        </div>
+      )}
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={busy || !secret}>
           {busy ? t('gate.unlock.busy') : t('gate.unlock.submit')}
