@@ -19,7 +19,7 @@ const older = patch > 0 ? `${major}.${minor}.${patch - 1}` : `${major}.${minor}.
 beforeAll(() => {
   ({ dir, cleanup } = makeTempDir('crossing-cli-release-'));
   key = minisignKeyPair(dir, 'release');
-  keyId = /minisign public key ([0-9A-F]{16})/.exec(key.publicKey)![1]!;
+  keyId = key.keyId;
 });
 afterAll(() => cleanup());
 

@@ -46,6 +46,15 @@ describe('public keys', () => {
     expect(parsePublicKey(keys.publicKey.split('\n')[1]!)).toEqual(key);
   });
 
+  it('prints a key id that starts with zeros as minisign does, without them', () => {
+    const key = parsePublicKey(keys.publicKey);
+    const leadingZeros = { ...key, keyId: Uint8Array.from([0x21, 0x43, 0x65, 0x87, 0xa9, 0xcb, 0x0d, 0x00]) };
+    expect(formatKeyId(leadingZeros.keyId)).toBe('DCBA987654321');
+    expect(formatPublicKey(leadingZeros)).toMatch(/^untrusted comment: minisign public key DCBA987654321\n/);
+    expect(parsePublicKey(formatPublicKey(leadingZeros))).toEqual(leadingZeros);
+    expect(formatKeyId(new Uint8Array(8))).toBe('0');
+  });
+
   it('is the public half of the secret key minisign made with it', () => {
     expect(publicKeyOf(parseSecretKey(fs.readFileSync(keys.secretKeyFile, 'utf8')))).toEqual(
       parsePublicKey(keys.publicKey),

@@ -54,9 +54,12 @@ export interface SecretKey {
   secretKey: Uint8Array;
 }
 
-/** The key id as minisign prints it: the 8 bytes read as a little-endian number, 16 upper-case hex digits. */
+/**
+ * The key id as minisign prints it: the 8 bytes read as a little-endian number in upper-case hex,
+ * without leading zeros (minisign uses %PRIX64), so a key whose id starts with 0 matches its comment.
+ */
 export function formatKeyId(keyId: Uint8Array): string {
-  return Buffer.from(keyId).reverse().toString('hex').toUpperCase();
+  return Buffer.from(keyId).reverse().toString('hex').toUpperCase().replace(/^0+(?=.)/, '');
 }
 
 /** Strict base64 of an exact length: Node's decoder would quietly skip stray characters. */

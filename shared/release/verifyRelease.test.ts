@@ -19,7 +19,7 @@ beforeAll(() => {
   ({ dir, cleanup } = makeTempDir('crossing-verify-release-'));
   key = minisignKeyPair(dir, 'release');
   stranger = minisignKeyPair(dir, 'stranger');
-  keyId = /minisign public key ([0-9A-F]{16})/.exec(key.publicKey)![1]!;
+  keyId = key.keyId;
 });
 afterAll(() => cleanup());
 
@@ -44,7 +44,7 @@ describe('a genuine release', () => {
       signedBy: keyId,
       listedAs: 'Crossing-0.2.0.AppImage',
     });
-    expect(verdict.reason).toMatch(/^genuine Crossing 0\.2\.0 \(linux\), signed by the release key [0-9A-F]{16}: newer than the 0\.1\.0 running here$/);
+    expect(verdict.reason).toMatch(/^genuine Crossing 0\.2\.0 \(linux\), signed by the release key [0-9A-F]{1,16}: newer than the 0\.1\.0 running here$/);
     expect(verdict.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(minisignVerifies(path.join(folder, SUMS_FILE), key.publicKeyFile)).toBe(true);
   });
@@ -116,7 +116,7 @@ describe('refusals, each naming its check', () => {
   it('a list signed by another key: unknown key, named', async () => {
     const { installers } = await release('0.2.0', stranger.secretKeyFile);
     const verdict = await verify(installers[0]!);
-    const strangerId = /minisign public key ([0-9A-F]{16})/.exec(stranger.publicKey)![1]!;
+    const strangerId = stranger.keyId;
     expect(verdict).toMatchObject({ genuine: false, check: 'key', signedBy: strangerId, keyId, version: null });
     expect(verdict.reason).toContain(`signed with the key ${strangerId}, not with Crossing's release key ${keyId}`);
   });

@@ -25,6 +25,15 @@ export interface MinisignKeyFiles {
   publicKeyFile: string;
   secretKeyFile: string;
   publicKey: string;
+  /** Its key id as minisign's comment gives it (and Crossing shows it). */
+  keyId: string;
+}
+
+/** The key id in minisign's "untrusted comment: minisign public key …" line (printed with %PRIX64). */
+export function keyIdInComment(publicKey: string): string {
+  const found = /minisign public key ([0-9A-F]{1,16})\n/.exec(publicKey);
+  if (!found) throw new Error(`no key id in the public key's comment: ${publicKey}`);
+  return found[1]!;
 }
 
 /**
@@ -38,7 +47,8 @@ export function minisignKeyPair(dir: string, name = 'test', password?: string): 
   const result =
     password === undefined ? minisign([...args, '-W']) : minisign(args, `${password}\n${password}\n`);
   if (result.status !== 0) throw new Error(`minisign -G failed: ${result.stderr}`);
-  return { publicKeyFile, secretKeyFile, publicKey: fs.readFileSync(publicKeyFile, 'utf8') };
+  const publicKey = fs.readFileSync(publicKeyFile, 'utf8');
+  return { publicKeyFile, secretKeyFile, publicKey, keyId: keyIdInComment(publicKey) };
 }
 
 /** `minisign -V`: true when it accepts both signatures. */
