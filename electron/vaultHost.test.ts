@@ -48,6 +48,10 @@ const noDialogs: DialogPort = {
   openInstaller: async () => null,
 };
 const runtime = { electron: '45.5.0', chromium: '142.0.7444.52', node: '22.20.0' };
+type HostOptions = Parameters<typeof createVaultHost>[0];
+/** A host over a fake vault process, with the options the tests below share. */
+const hostOver = (spawn: HostOptions['spawn'], more: Partial<HostOptions> = {}) =>
+  createVaultHost({ spawn, dataDir: '/d', appVersion: '1', runtime, dialogs: noDialogs, emit: vi.fn(), ...more });
 
 describe('vault host with the real vault service behind it', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crossing-host-'));
@@ -107,15 +111,7 @@ describe('vault host with a busy or dying vault process', () => {
     const children: ReturnType<typeof busyChild>[] = [];
     const emit = vi.fn();
     const spawn = () => children[children.push(busyChild()) - 1]!;
-    const host = createVaultHost({
-      spawn,
-      dataDir: '/d',
-      appVersion: '1',
-      runtime,
-      dialogs: noDialogs,
-      emit,
-      lockTimeoutMs: 500,
-    });
+    const host = hostOver(spawn, { emit, lockTimeoutMs: 500 });
 
     const stuck = host.call('getSettings', {}).catch((error: unknown) => error);
     const locking = host.lock('panic');
@@ -132,21 +128,14 @@ describe('vault host with a busy or dying vault process', () => {
 
   it('has nothing to lock before a vault process exists', async () => {
     const spawn = vi.fn(busyChild);
-    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', runtime, dialogs: noDialogs, emit: vi.fn() });
+    const host = hostOver(spawn);
     expect(await host.lock('idle')).toBe('locked');
     expect(spawn).not.toHaveBeenCalled();
   });
 
   it('fails the waiting calls when the vault process exits', async () => {
     const child = busyChild();
-    const host = createVaultHost({
-      spawn: () => child,
-      dataDir: '/d',
-      appVersion: '1',
-      runtime,
-      dialogs: noDialogs,
-      emit: vi.fn(),
-    });
+    const host = hostOver(() => child);
     const waiting = host.call('getAppState', {});
     child.exit();
     await expect(waiting).rejects.toThrow(/stopped/);
@@ -156,14 +145,7 @@ describe('vault host with a busy or dying vault process', () => {
     let toMain: (message: FromVault) => void = () => {};
     const child = { ...busyChild(), onMessage: (listener: typeof toMain) => (toMain = listener) };
     const emit = vi.fn();
-    const host = createVaultHost({
-      spawn: () => child,
-      dataDir: '/d',
-      appVersion: '1',
-      runtime,
-      dialogs: noDialogs,
-      emit,
-    });
+    const host = hostOver(() => child, { emit });
     void host.call('getAppState', {});
     toMain({ type: 'event', event: 'locked', payload: { reason: 'nonsense' } });
     toMain({ type: 'event', event: 'shellExec' as never, payload: {} });
@@ -176,14 +158,7 @@ describe('vault host on suspend', () => {
   it('kills the vault process before the suspend handler returns, asking it nothing', async () => {
     const child = busyChild();
     const emit = vi.fn();
-    const host = createVaultHost({
-      spawn: () => child,
-      dataDir: '/d',
-      appVersion: '1',
-      runtime,
-      dialogs: noDialogs,
-      emit,
-    });
+    const host = hostOver(() => child, { emit });
     const stuck = host.call('queryCases', {}).catch((error: unknown) => error);
     let suspend = () => {};
     const power = {
@@ -228,7 +203,7 @@ describe('vault host on suspend', () => {
   it('has nothing to forget before a vault process exists', () => {
     const spawn = vi.fn(busyChild);
     const emit = vi.fn();
-    const host = createVaultHost({ spawn, dataDir: '/d', appVersion: '1', runtime, dialogs: noDialogs, emit });
+    const host = hostOver(spawn, { emit });
     host.forgetKeysNow('suspend');
     expect(spawn).not.toHaveBeenCalled();
     expect(emit).not.toHaveBeenCalled();

@@ -42,7 +42,8 @@ export function writeFileAtomically(
   syncDirectory(dir);
 }
 
-function syncDirectory(dir: string): void {
+/** Makes a rename in `dir` durable: the folder entry is flushed, not only the file. */
+export function syncDirectory(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
     try {

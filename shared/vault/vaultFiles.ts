@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
+import { syncDirectory } from '../files/atomicWrite.js';
 
 /**
  * The files a vault is made of, beside it: SQLite's companions, and the temp file a creation is
@@ -78,7 +79,7 @@ export function placeNewVault(temp: string, target: string, displayPath: string)
     throw error;
   }
   fs.renameSync(temp, target);
-  syncFolder(path.dirname(target));
+  syncDirectory(path.dirname(target));
 }
 
 /**
@@ -98,17 +99,4 @@ export function clearInterruptedCreation(target: string): number {
     }
   }
   return removed;
-}
-
-function syncFolder(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some file systems cannot fsync a folder; the rename itself is still atomic.
-  }
 }
