@@ -200,6 +200,14 @@ export const releaseVerdictSchema = z.object({
   sha256: z.string().nullable(),
 });
 
+/** A case's unsaved edits as the UI left them: `body` is the UI's own draft, opaque to the vault. */
+export const caseDraftSchema = z.object({
+  caseId: z.string(),
+  subject: z.string(),
+  savedAt: z.string(),
+  body: z.string(),
+});
+
 const none = z.object({});
 const ok = z.object({ ok: z.literal(true) });
 
@@ -278,6 +286,17 @@ export const contract = {
     args: z.object({ id: z.string().min(1).max(64), reason: z.enum(CLOSED_REASONS) }),
     result: z.object({ case: caseStateSchema }),
   },
+  /** Unsaved edits of a case, sealed in the vault (never in exports) until saved or discarded. */
+  keepDraft: {
+    args: z.object({
+      caseId: z.string().min(1).max(64),
+      subject: z.string().max(200),
+      body: z.string().max(2_000_000),
+    }),
+    result: ok,
+  },
+  listDrafts: { args: none, result: z.object({ drafts: z.array(caseDraftSchema) }) },
+  discardDraft: { args: z.object({ caseId: z.string().min(1).max(64) }), result: ok },
 
   // Dashboard
   getStats: { args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), result: vaultStatsResultSchema },

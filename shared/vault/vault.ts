@@ -49,6 +49,7 @@ import { openRow, recordId, sealRow } from './sealedRows.js';
 import { buildHeader, insertHeader, readHeader, unwrapVaultKey, type Unlock } from './headerStore.js';
 import { deriveKeys, wipeKeys, type Keys } from './keys.js';
 import { getRecord, missing, putRecord } from './records.js';
+import { dropDraft } from './caseDrafts.js';
 import {
   COMPANION_SUFFIXES,
   clearInterruptedCreation,
@@ -671,6 +672,8 @@ export class Vault {
       removed = segments.reduce((n, segment) => n + segment.ops.length, 0) - kept.length;
       // The index snapshot holds the case's name and summary: it goes now, and is written anew on lock.
       dropIndexSnapshot(db);
+      // So does any unsaved edit of it.
+      dropDraft(this, caseId, db);
       const id = this.keyedId('tombstone', caseId);
       const tombstone = new TextEncoder().encode(fixedSizeJson('tombstones', JSON.stringify({ caseId, purgedAt })));
       db.prepare('INSERT OR REPLACE INTO tombstones (id, sealed) VALUES (?, ?)').run(
