@@ -4,7 +4,7 @@ import type { Task } from '../../../../shared/model/case';
 import { markUnreadable, unreadableAfterRemove, type Draft, type Errors } from '../../caseForm';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
-import { formatDate, today } from '../../format';
+import { formatDay, today } from '../../format';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 
 type Props = { draft: Draft; setDraft: Dispatch<SetStateAction<Draft | null>>; errors: Errors };
@@ -54,9 +54,7 @@ export function TasksEditor({ draft, setDraft, errors }: Props) {
               )}
             </Field>
             {overdue && task.due ? (
-              <span className="overdue-label">
-                {t('case.overdueSince', { date: formatDate(`${task.due}T00:00:00`) })}
-              </span>
+              <span className="overdue-label">{t('case.overdueSince', { date: formatDay(task.due) })}</span>
             ) : null}
             <button
               type="button"
