@@ -15,7 +15,7 @@ import {
   newCaseSchema,
   taskSchema,
 } from '../model/case.js';
-import { ERROR_CODES } from '../errors.js';
+import { ERROR_CODES, ERROR_REASONS } from '../errors.js';
 import { caseFilterSchema } from '../search/filter.js';
 
 /**
@@ -410,6 +410,9 @@ export const EVENT_NAMES = Object.keys(events) as EventName[];
 export const ipcErrorSchema = z.object({
   code: z.enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]]),
   message: z.string(),
+  /** Why, for the UI to say in its language; the message is the English detail (shared/errors.ts). */
+  reason: z.enum(ERROR_REASONS).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 export type IpcResponse<C extends Channel> = { ok: true; value: ChannelResult<C> } | { ok: false; error: IpcError };
