@@ -301,7 +301,12 @@ export const contract = {
   // Dashboard
   getStats: { args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), result: vaultStatsResultSchema },
   saveReport: {
-    args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), format: z.enum(['json', 'csv']) }),
+    args: z.object({
+      today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      format: z.enum(['json', 'csv']),
+      /** The CSV's words in the UI's language (shared/service/statsReport.ts); codes where one is missing. */
+      labels: z.record(z.string().max(100), z.string().max(500)).default({}),
+    }),
     result: z.object({ savedAs: z.string().nullable() }),
   },
 
