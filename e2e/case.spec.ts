@@ -43,8 +43,8 @@ test('adds a case with the keyboard, edits it with inline validation, and shows 
 
   // Closing requires a reason.
   await kase.field('Stage').selectOption({ label: 'Closed' });
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Choose why the case is closed.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
   await kase.field('Stage').selectOption({ label: 'Shelter' });
 
   // Every change is in the timeline: who, when, what.

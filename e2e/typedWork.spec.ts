@@ -110,3 +110,37 @@ test('the idle lock seals typed work as a draft, offered back after the unlock',
   expect((await control.value('getCase', { id })).case.fields.location).toBe('Nalchik');
   await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
 });
+
+test('intake on one screen: stage, risk, refuge country, both passports and a first task with its date', async ({
+  app,
+}) => {
+  const { page, control } = app;
+  await openVault(page, control, { lang: 'ru' });
+  await page.keyboard.press('Control+KeyN');
+  await page.getByLabel('Псевдоним').fill('Магомед И.');
+  await page.getByLabel('Этап', { exact: true }).selectOption({ label: 'Проверка' });
+  await page.getByLabel('Риск', { exact: true }).selectOption({ label: 'Критический' });
+  await page.getByLabel('Загранпаспорт', { exact: true }).selectOption({ label: 'Изъят' });
+  await page.getByLabel('Внутренний паспорт', { exact: true }).selectOption({ label: 'У семьи' });
+  await page.getByLabel('Страна убежища').selectOption({ label: 'Германия' });
+  await page.getByLabel('Задача', { exact: true }).fill('Купить билет до Тбилиси');
+  const due = page.getByLabel('Срок');
+  await expect(due).toHaveAttribute('placeholder', 'ДД.ММ.ГГГГ');
+  await due.fill('31.02.2027');
+  await expect(page.getByText('Дата не распознана: введите её как ДД.ММ.ГГГГ.')).toBeVisible();
+  await page.getByRole('button', { name: 'Открыть дело' }).click();
+  expect((await control.value('queryCases', { filter: {} })).total).toBe(0);
+  await due.fill('14.12.2027');
+  await page.getByRole('button', { name: 'Открыть дело' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Магомед И.');
+  const [row] = (await control.value('queryCases', { filter: {} })).rows;
+  const stored = (await control.value('getCase', { id: row!.id })).case;
+  expect(stored.fields).toMatchObject({
+    stage: 'verification',
+    risk: 'critical',
+    passport: 'confiscated',
+    internalPassport: 'held_by_family',
+    refugeCountry: 'DE',
+  });
+  expect(stored.tasks).toMatchObject([{ text: 'Купить билет до Тбилиси', due: '2027-12-14', done: false }]);
+});
