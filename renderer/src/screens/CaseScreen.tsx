@@ -138,7 +138,7 @@ export function CaseScreen({ id, restoreDraft = false }: { id: string; restoreDr
         <button type="button" className="btn btn-ghost" onClick={() => navigate({ name: 'cases' })}>
           ← {t('nav.cases')}
         </button>
-        <h1 id="case-title" className="case-title">
+        <h1 id="case-title" className="case-title" title={c.fields.alias}>
           {c.fields.alias}
         </h1>
         <StageBadge stage={c.fields.stage} />
