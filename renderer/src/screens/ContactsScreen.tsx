@@ -82,7 +82,11 @@ export function ContactsScreen() {
             {t('contacts.listTitle')} <span className="muted">{list.length || ''}</span>
           </h2>
           <ErrorNote error={contacts.error} />
-          {list.length === 0 && !contacts.loading ? <p className="muted">{t('contacts.none')}</p> : null}
+          {list.length === 0 && !contacts.loading ? (
+            <p className="muted">
+              {t('contacts.none')} {t('contacts.firstStep')}
+            </p>
+          ) : null}
           <ul className="contact-list">
             {list.map((c) => (
               <ContactCard key={c.fingerprint} contact={c} onVerify={() => void verify(c.fingerprint)} />
