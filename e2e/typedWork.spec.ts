@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, waitReady } from './fixtures.js';
-import { goTo, openVault, PASSPHRASE } from './models/app.js';
+import { goTo, openVault, PASSPHRASE, saveScreen } from './models/app.js';
 import { CasePage } from './models/casePage.js';
 
 /** Typed work is never lost: not by a click elsewhere, not by a half-typed date, not by the idle lock. */
@@ -24,6 +24,7 @@ test('leaving an edited case asks Save, Discard or Stay', async ({ app }) => {
   await goTo(page, 'board');
   const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
   await expect(dialog).toContainText('unsaved changes to Магомед И.');
+  await saveScreen(page, 'leave-dialog', 'en');
   await dialog.getByRole('button', { name: 'Stay' }).click();
   await expect(kase.field('Current city')).toHaveValue('Tbilisi');
 
@@ -100,6 +101,7 @@ test('the idle lock seals typed work as a draft, offered back after the unlock',
   await expect(page.locator('body[data-ready="app"]')).toBeAttached();
   const notice = page.getByRole('region', { name: 'Unsaved changes kept while locked' });
   await expect(notice).toContainText('Unsaved changes to Магомед И.');
+  await saveScreen(page, 'draft-restore', 'en');
   await notice.getByRole('button', { name: 'Restore' }).click();
   await expect(kase.field('Current city')).toHaveValue('Nalchik');
   // Even the half-typed date comes back as typed, still refused.
