@@ -30,18 +30,27 @@ afterAll(() => cleanup());
 
 describe('crossing stats', () => {
   it('counts by stage, refuge country and passport status', () => {
-    const result = crossing(['stats', vault, '--json'], { env });
+    const result = crossing(['stats', vault, '--json', '--exact'], { env });
     expect(result.status, result.stderr).toBe(0);
     const stats = vaultStatsSchema.parse(JSON.parse(result.stdout));
     expect(stats.total).toBe(61);
     expect(Object.values(stats.byStage).reduce((a, b) => a + b)).toBe(61);
     expect(Object.values(stats.byPassport).reduce((a, b) => a + b)).toBe(61);
     expect(stats.byRefugeCountry.IS).toBe(1);
-    const human = crossing(['stats', vault], { env }).stdout;
+    const human = crossing(['stats', vault, '--exact'], { env }).stdout;
     expect(human).toMatch(/^Cases: 61 /);
     expect(human).toMatch(/By stage:/);
     expect(human).toMatch(/IS\s+1/);
     expect(human).toMatch(/held_by_family\s+\d+\s+\d+/);
+  });
+
+  it('prints counts from 1 to 4 as <5 unless asked for exact ones, and says why', () => {
+    const human = crossing(['stats', vault], { env }).stdout;
+    expect(human).toMatch(/IS\s+<5/);
+    expect(human).toMatch(/^Cases: 61 /);
+    expect(human).toContain('Counts from 1 to 4 are shown as <5');
+    const json = JSON.parse(crossing(['stats', vault, '--json'], { env }).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ total: 61, suppressedBelow: 5, byRefugeCountry: { IS: '<5' } });
   });
 
   it('prints no alias, name, id, place or contact of any case', async () => {
@@ -61,6 +70,7 @@ describe('crossing stats', () => {
     for (const args of [
       ['stats', vault],
       ['stats', vault, '--json'],
+      ['stats', vault, '--exact'],
     ]) {
       const out = crossing(args, { env }).stdout;
       const leaked = personal.filter((text) => text.length >= 3 && out.includes(text));

@@ -1,10 +1,10 @@
-import type { VaultStats } from '../../shared/stats/stats.js';
+import type { PublishedCount, PublishedStats } from '../../shared/stats/disclosure.js';
 import { table } from './text.js';
 
 /** The totals as short aligned tables: counts only, nothing about any one person. */
-export function formatStats(stats: VaultStats): string[] {
+export function formatStats(stats: PublishedStats): string[] {
   const out = [`Cases: ${stats.total} (${stats.open} open, ${stats.byStage.closed} closed)`];
-  const counts = (title: string, header: string, entries: Record<string, number>) => {
+  const counts = (title: string, header: string, entries: Record<string, PublishedCount>) => {
     if (Object.keys(entries).length === 0) return;
     out.push('', `${title}:`);
     const rows = Object.entries(entries).map(([key, n]) => [key, String(n)]);
@@ -15,8 +15,8 @@ export function formatStats(stats: VaultStats): string[] {
   out.push('', 'By passport status:');
   const passportRows = Object.keys(stats.byPassport).map((status) => [
     status,
-    String(stats.byPassport[status as keyof VaultStats['byPassport']]),
-    String(stats.byInternalPassport[status as keyof VaultStats['byInternalPassport']]),
+    String(stats.byPassport[status]),
+    String(stats.byInternalPassport[status]),
   ]);
   out.push(...table(['STATUS', 'TRAVEL', 'INTERNAL'], passportRows).map((line) => `  ${line}`));
   counts('By risk', 'RISK', stats.byRisk);

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EventPayload, Settings } from '../../shared/ipc/contract';
+import { DraftsNotice } from './components/DraftsNotice';
+import { LeaveDialog } from './components/LeaveDialog';
 import { RescueBanner } from './components/RescueBanner';
 import { Sidebar } from './components/Sidebar';
 import { Toasts, type Toast } from './components/Toasts';
@@ -12,7 +15,7 @@ import { ExchangeScreen } from './screens/ExchangeScreen';
 import { NewCaseScreen } from './screens/NewCaseScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { isModKey, matchesAccelerator } from './shortcuts';
-import { AppContext, type AppContextValue, type Me, type Route } from './state/app';
+import { AppContext, type AppContextValue, type LeaveGuard, type Me, type Route } from './state/app';
 import { useIdleLock } from './state/useIdleLock';
 
 type Props = {
@@ -29,25 +32,64 @@ type Props = {
 
 /** The unlocked app: navigation, global shortcuts, idle lock and the current screen. */
 export function Workspace({ me, tampering, settings, updateSettings, lock, openedFile, onOpenedFileTaken }: Props) {
+  const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   const [toasts, setToasts] = useState<Toast[]>([]);
 
-  const navigate = useCallback((next: Route) => {
-    setRoute(next);
-    window.scrollTo(0, 0);
+  const leaveGuard = useRef<LeaveGuard | null>(null);
+  const [leaving, setLeaving] = useState<{ to: Route; guard: LeaveGuard } | null>(null);
+  const setLeaveGuard = useCallback((guard: LeaveGuard | null) => {
+    leaveGuard.current = guard;
   }, []);
+
+  const go = useCallback((next: Route) => {
+    leaveGuard.current = null;
+    setLeaving(null);
+    setRoute(next);
+  }, []);
+  // Typed work is never dropped by a click elsewhere: with a guard set, leaving asks first.
+  const navigate = useCallback(
+    (next: Route) => {
+      const guard = leaveGuard.current;
+      if (guard) setLeaving({ to: next, guard });
+      else go(next);
+    },
+    [go],
+  );
   const notify = useCallback((message: string, tone: 'ok' | 'error' = 'ok') => {
     const id = Date.now() + Math.random();
     setToasts((list) => [...list.slice(-3), { id, message, tone }]);
-    window.setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 5000);
+    // Errors stay until dismissed: a refusal read too late is a refusal missed.
+    if (tone === 'ok') window.setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 5000);
   }, []);
+  const dismissToast = useCallback((id: number) => setToasts((list) => list.filter((x) => x.id !== id)), []);
 
-  useIdleLock(settings.autoLockMinutes, () => void lock('idle'));
+  // After every move, the new page's heading takes focus: a screen reader says where one is.
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    document.getElementById('main')?.scrollTo(0, 0);
+    return focusHeadingSoon();
+  }, [route]);
+
+  // A lock never asks: typed work is sealed into the vault as a draft (briefly waited for), then the lock goes on.
+  const lockNow = useCallback(
+    async (reason: 'idle' | 'panic' | 'user') => {
+      const keep = leaveGuard.current?.keepDraft();
+      if (keep) await Promise.race([keep.catch(() => undefined), new Promise((r) => window.setTimeout(r, 500))]);
+      await lock(reason);
+    },
+    [lock],
+  );
+
+  useIdleLock(settings.autoLockMinutes, () => void lockNow('idle'));
 
   useEffect(() => {
     if (!openedFile) return;
     // Opening the preview is what the person asked for by opening the file with the app.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     navigate({ name: 'exchange', importFile: openedFile });
     onOpenedFileTaken();
   }, [openedFile, onOpenedFileTaken, navigate]);
@@ -56,7 +98,7 @@ export function Workspace({ me, tampering, settings, updateSettings, lock, opene
     const onKey = (event: KeyboardEvent) => {
       if (matchesAccelerator(event, settings.panicShortcut) || isModKey(event, 'l')) {
         event.preventDefault();
-        void lock(matchesAccelerator(event, settings.panicShortcut) ? 'panic' : 'user');
+        void lockNow(matchesAccelerator(event, settings.panicShortcut) ? 'panic' : 'user');
       } else if (isModKey(event, 'n')) {
         event.preventDefault();
         navigate({ name: 'newCase' });
@@ -68,25 +110,73 @@ export function Workspace({ me, tampering, settings, updateSettings, lock, opene
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [settings.panicShortcut, lock, navigate, route.name]);
+  }, [settings.panicShortcut, lockNow, navigate, route.name]);
 
   const context = useMemo<AppContextValue>(
-    () => ({ me, settings, updateSettings, route, navigate, lock: () => void lock('user'), notify }),
-    [me, settings, updateSettings, route, navigate, lock, notify],
+    () => ({ me, settings, updateSettings, route, navigate, lock: () => void lockNow('user'), notify, setLeaveGuard }),
+    [me, settings, updateSettings, route, navigate, lockNow, notify, setLeaveGuard],
   );
 
   return (
     <AppContext.Provider value={context}>
       <div className="workspace">
+        <a className="skip-link" href="#main" onClick={skipToMain}>
+          {t('nav.skipToMain')}
+        </a>
         <Sidebar />
-        <main className="screen" id="main">
+        <div className="workspace-body">
           {tampering !== null && <RescueBanner what={tampering} />}
-          <CurrentScreen route={route} />
-        </main>
-        <Toasts toasts={toasts} />
+          <DraftsNotice />
+          <main className="screen" id="main" tabIndex={-1}>
+            <CurrentScreen route={route} />
+          </main>
+          <Toasts toasts={toasts} onDismiss={dismissToast} />
+        </div>
+        {leaving ? (
+          <LeaveDialog
+            subject={leaving.guard.subject}
+            onSave={async () => {
+              if (await leaving.guard.save()) go(leaving.to);
+              else setLeaving(null);
+            }}
+            onDiscard={() => {
+              leaving.guard.discard();
+              go(leaving.to);
+            }}
+            onStay={() => setLeaving(null)}
+          />
+        ) : null}
       </div>
     </AppContext.Provider>
   );
+}
+
+/**
+ * Focuses the page's heading once it has rendered (a case's heading waits for the case), unless the
+ * page already put focus somewhere of its own, such as the search box or a form's first field.
+ */
+function focusHeadingSoon(): () => void {
+  let tries = 0;
+  let timer = 0;
+  const attempt = () => {
+    const main = document.getElementById('main');
+    if (main?.contains(document.activeElement) && document.activeElement !== main) return;
+    const heading = main?.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    } else if (++tries < 20) timer = window.setTimeout(attempt, 50);
+  };
+  timer = window.setTimeout(attempt, 0);
+  return () => window.clearTimeout(timer);
+}
+
+/** The skip link jumps past the navigation to the page's heading (the hash alone would not move focus). */
+function skipToMain(event: MouseEvent) {
+  event.preventDefault();
+  const heading = document.querySelector<HTMLElement>('#main h1');
+  if (heading) heading.tabIndex = -1;
+  (heading ?? document.getElementById('main'))?.focus();
 }
 
 function CurrentScreen({ route }: { route: Route }) {
@@ -96,7 +186,7 @@ function CurrentScreen({ route }: { route: Route }) {
     case 'board':
       return <BoardScreen />;
     case 'case':
-      return <CaseScreen key={route.id} id={route.id} />;
+      return <CaseScreen key={route.id} id={route.id} restoreDraft={route.restoreDraft ?? false} />;
     case 'newCase':
       return <NewCaseScreen />;
     case 'dashboard':

@@ -15,19 +15,24 @@ declare global {
   }
 }
 
-/** A refusal from the vault: one of the contract's codes and a plain message. */
+/** A refusal from the vault: one of the contract's codes, why (for the UI to say), and the English detail. */
 export class ApiError extends Error {
   readonly code: IpcError['code'];
-  constructor(code: IpcError['code'], message: string) {
+  readonly reason: IpcError['reason'];
+  readonly params: IpcError['params'];
+  constructor(code: IpcError['code'], message: string, reason?: IpcError['reason'], params?: IpcError['params']) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.reason = reason;
+    this.params = params;
   }
 }
 
 /** Any failure as an ApiError, so that every screen shows refusals the same way. */
 export function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError('failure', String(error));
+  if (error instanceof ApiError) return error;
+  return new ApiError('failure', error instanceof Error ? error.message : String(error));
 }
 
 export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<ChannelResult<C>> {
@@ -38,7 +43,8 @@ export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>):
   } catch (error) {
     throw new ApiError('failure', error instanceof Error ? error.message : String(error));
   }
-  if (!response.ok) throw new ApiError(response.error.code, response.error.message);
+  if (!response.ok)
+    throw new ApiError(response.error.code, response.error.message, response.error.reason, response.error.params);
   return response.value;
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIELDS } from '../../shared/model/case';
-import { draftOf, patchOf, validate, type CaseState } from './caseForm';
+import {
+  draftOf,
+  markUnreadable,
+  parseBirthYear,
+  patchOf,
+  unreadableAfterRemove,
+  validate,
+  type CaseState,
+} from './caseForm';
 
 const base: CaseState = {
   id: 'c1',
@@ -68,5 +76,30 @@ describe('case form', () => {
     const draft = draftOf(base);
     draft.tasks[0]!.done = true;
     expect(patchOf(base, draft)).toEqual({ tasks: [{ id: 't1', text: 'Call lawyer', due: '2025-01-10', done: true }] });
+  });
+
+  it('a half-typed date is an error at its field, not a cleared date', () => {
+    const draft = markUnreadable(draftOf(base), 'tasks.0.due', '02.12');
+    expect(validate(draft)).toEqual({ 'tasks.0.due': 'unreadableDate' });
+    expect(patchOf(base, draft)).toEqual({});
+    expect(validate(markUnreadable(draft, 'tasks.0.due', null))).toEqual({});
+  });
+
+  it('moves unreadable marks with the items when one is removed', () => {
+    const marks = { 'tasks.0.due': 'a', 'tasks.2.due': 'b', 'documents.2.issuedOn': 'c' };
+    expect(unreadableAfterRemove(marks, 'tasks', 1)).toEqual({
+      'tasks.0.due': 'a',
+      'tasks.1.due': 'b',
+      'documents.2.issuedOn': 'c',
+    });
+    expect(unreadableAfterRemove(marks, 'tasks', 0)).toEqual({ 'tasks.1.due': 'b', 'documents.2.issuedOn': 'c' });
+  });
+
+  it('refuses a year of birth in the future', () => {
+    expect(parseBirthYear('2026', 2026)).toBe(2026);
+    expect(parseBirthYear('2027', 2026)).toBeNaN();
+    const draft = draftOf(base);
+    draft.birthYearText = String(new Date().getFullYear() + 1);
+    expect(validate(draft)).toEqual({ birthYear: 'birthYear' });
   });
 });

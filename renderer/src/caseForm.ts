@@ -20,7 +20,27 @@ export type Draft = {
   /** Text as typed, for fields whose typed form differs from their value. */
   birthYearText: string;
   otherNamesText: string;
+  /** Date fields (`tasks.2.due`) whose typed text cannot be read, with that text: Save waits for them. */
+  unreadable: Record<string, string>;
 };
+
+/** Unreadable marks after item `index` of `list` was removed: its own go, later ones move up. */
+export function unreadableAfterRemove(unreadable: Draft['unreadable'], list: string, index: number) {
+  return Object.fromEntries(
+    Object.entries(unreadable).flatMap(([key, text]) => {
+      const [name, at, field] = key.split('.');
+      if (name !== list || at === undefined) return [[key, text]];
+      const i = Number(at);
+      return i === index ? [] : [[i > index ? `${name}.${i - 1}.${field}` : key, text]];
+    }),
+  );
+}
+
+/** The draft with `key` marked unreadable (with the text typed) or readable (null). */
+export function markUnreadable(draft: Draft, key: string, typed: string | null): Draft {
+  const { [key]: _was, ...rest } = draft.unreadable;
+  return { ...draft, unreadable: typed === null ? rest : { ...rest, [key]: typed } };
+}
 
 export function draftOf(c: CaseState): Draft {
   return {
@@ -31,12 +51,15 @@ export function draftOf(c: CaseState): Draft {
     tasks: (c.tasks as Draft['tasks']).map((x) => ({ ...x })),
     birthYearText: c.fields.birthYear === null ? '' : String(c.fields.birthYear),
     otherNamesText: c.fields.otherNames.join('\n'),
+    unreadable: {},
   };
 }
 
-export function parseBirthYear(text: string): number | null | typeof NaN {
+/** A four-digit year no later than this one: a birth year in the future is a typing slip. */
+export function parseBirthYear(text: string, thisYear = new Date().getFullYear()): number | null | typeof NaN {
   if (!text.trim()) return null;
-  return /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  const year = /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  return year <= thisYear ? year : NaN;
 }
 
 export const parseOtherNames = (text: string) =>
@@ -81,6 +104,8 @@ export function validate(draft: Draft): Errors {
   check(draft.contacts, contactSchema, 'contacts');
   check(draft.documents, documentSchema, 'documents');
   check(draft.tasks, taskSchema, 'tasks');
+  // A date that was typed but cannot be read is an error at its field, named after the field.
+  for (const key of Object.keys(draft.unreadable)) errors[key] = 'unreadableDate';
   return errors;
 }
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { countryName } from './format';
+import { countryName, formatDay } from './format';
 
 const ENUM_PREFIX: Record<string, string> = {
   stage: 'stage',
@@ -32,9 +32,10 @@ export function describeValue(t: TFunction, key: string, value: unknown, nameOf:
     const item = value as Record<string, unknown>;
     if ('channel' in item)
       return `${t(`channel.${String(item.channel)}`)}: ${String(item.value)}${item.safetyNote ? ` (${String(item.safetyNote)})` : ''}`;
-    if ('kind' in item) return `${t(`docKind.${String(item.kind)}`)} — ${t(`docStatus.${String(item.status)}`)}`;
+    if ('kind' in item)
+      return `${t(`docKind.${String(item.kind)}`)} — ${t(`docStatus.${String(item.status)}`)}${item.expiresOn ? ` · ${formatDay(String(item.expiresOn))}` : ''}`;
     if ('text' in item)
-      return `${String(item.text)}${item.due ? ` · ${String(item.due)}` : ''}${item.done ? ' ✓' : ''}`;
+      return `${String(item.text)}${item.due ? ` · ${formatDay(String(item.due))}` : ''}${item.done ? ' ✓' : ''}`;
     return JSON.stringify(value);
   }
   return String(value);

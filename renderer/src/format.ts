@@ -4,15 +4,22 @@ const locale = () => (i18next.language === 'ru' ? 'ru-RU' : 'en-GB');
 
 export const formatNumber = (n: number) => new Intl.NumberFormat(locale()).format(n);
 
-export const formatDate = (value: number | string | Date) =>
-  new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(value));
+// One date and one date-and-time format per language, everywhere (table, timeline, tasks, history,
+// imports): ru 02.12.2026 and 02.12.2026, 14:05; en 02/12/2026 and 02/12/2026, 14:05.
+const DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
-/** Compact, for table cells: 24.11.2026, 22:13 / 24/11/2026, 22:13. */
-export const formatShortDateTime = (value: number | string | Date) =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(value));
+export const formatDate = (value: number | string | Date) =>
+  new Intl.DateTimeFormat(locale(), DATE).format(new Date(value));
+
+/** A calendar day stored as YYYY-MM-DD (a due date), read as local, not UTC, midnight. */
+export const formatDay = (day: string) => formatDate(`${day}T00:00:00`);
 
 export const formatDateTime = (value: number | string | Date) =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  new Intl.DateTimeFormat(locale(), { ...DATE, ...TIME }).format(new Date(value));
+
+/** The same format as formatDateTime, kept under the name table cells use. */
+export const formatShortDateTime = formatDateTime;
 
 /** "2025-03" → "Mar 2025" / "мар. 2025 г." */
 export const formatMonth = (month: string) =>

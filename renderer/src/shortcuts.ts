@@ -27,3 +27,37 @@ export function isModKey(event: KeyboardEvent, letter: string): boolean {
     event.code.toLowerCase() === `key${letter.toLowerCase()}`
   );
 }
+
+const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
+/**
+ * The accelerator a key press names ("CommandOrControl+Shift+L"), by physical key so the Russian
+ * layout records the same shortcut as the English one; null while only modifiers are held, or for a
+ * press without Ctrl/⌘ or Alt, which would fire while a person types.
+ */
+export function acceleratorOf(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+) {
+  if (MODIFIER_KEYS.has(event.key)) return null;
+  if (!(event.ctrlKey || event.metaKey || event.altKey)) return null;
+  const key = /^Key[A-Z]$/.test(event.code)
+    ? event.code.slice(3)
+    : /^Digit\d$/.test(event.code)
+      ? event.code.slice(5)
+      : /^F\d{1,2}$/.test(event.code)
+        ? event.code
+        : null;
+  if (!key) return null;
+  return [
+    event.ctrlKey || event.metaKey ? 'CommandOrControl' : null,
+    event.altKey ? 'Alt' : null,
+    event.shiftKey ? 'Shift' : null,
+    key,
+  ]
+    .filter(Boolean)
+    .join('+');
+}
+
+/** An accelerator as a person reads it on this keyboard: "CommandOrControl+Shift+L" → "Ctrl+Shift+L". */
+export const describeAccelerator = (accelerator: string) =>
+  accelerator.replace(/\b(CommandOrControl|CmdOrCtrl|Control)\b/g, 'Ctrl');

@@ -92,11 +92,12 @@ export function addContact(
   const now = (options.now ?? new Date()).toISOString();
   const verified = options.verified ?? false;
   const number = contactSafetyNumber(vault, card);
-  if (card.fingerprint === vault.me.fingerprint) throw usageError("this is this vault's own key card");
+  if (card.fingerprint === vault.me.fingerprint) throw usageError("this is this vault's own key card", 'ownKeyCard');
 
   const sameKeys = contactByFingerprint(vault, card.fingerprint);
   if (sameKeys) {
-    if (!sameName(sameKeys.name, name)) throw usageError(`these keys are already known as ${sameKeys.name}`);
+    if (!sameName(sameKeys.name, name))
+      throw usageError(`these keys are already known as ${sameKeys.name}`, 'keysAlreadyKnown', { name: sameKeys.name });
     if (!verified || sameKeys.verified) return { contact: sameKeys, outcome: 'unchanged', safetyNumber: number };
     const contact = { ...sameKeys, verified: true, verifiedAt: now };
     vault.transaction((db) => writeRow(vault, db, 'contacts', contact.fingerprint, contact));

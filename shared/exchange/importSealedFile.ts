@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { usageError } from '../errors.js';
 import { readFileBounded } from '../files/boundedRead.js';
 import { foldCaseOps } from '../oplog/fold.js';
@@ -86,7 +87,7 @@ export async function importSealedFile(
   try {
     stat = fs.statSync(filePath);
   } catch {
-    throw usageError(`there is no file ${filePath}`);
+    throw usageError(`there is no file ${filePath}`, 'noSuchFile', { name: path.basename(filePath) });
   }
   if (!stat.isFile()) throw usageError(`${filePath} is not a file`);
   // The size is checked before a byte is read, and counted again while reading (the file may grow):

@@ -48,7 +48,7 @@ export function formatKeyCard(card: Omit<KeyCard, 'version'>): string {
 
 /** Reads the one key card in a text (surrounding text, e.g. a pasted message, is ignored). */
 export function parseKeyCard(text: string): KeyCard {
-  const bad = (why: string) => usageError(`not a valid key card: ${why}`);
+  const bad = (why: string) => usageError(`not a valid key card: ${why}`, 'badKeyCard');
   if (text.length > MAX_CARD_CHARS) throw bad(`it is ${text.length} characters long, a card is far shorter`);
   const lines = text.split(/\r?\n/).map((line) => line.trimEnd());
   const begin = lines.findIndex((line) => line.trim() === CARD_BEGIN);

@@ -1,4 +1,4 @@
-import { CrossingError } from '../errors.js';
+import { CrossingError, type ErrorReason } from '../errors.js';
 import { fingerprintOf } from '../identity/identity.js';
 import { describeIssues } from '../model/case.js';
 import {
@@ -37,7 +37,11 @@ export class ImportRefusedError extends CrossingError {
     readonly check: ImportCheck,
     detail: string,
   ) {
-    super('rejected', `refused by the ${check} check: ${detail}. Nothing was changed.`);
+    super(
+      'rejected',
+      `refused by the ${check} check: ${detail}. Nothing was changed.`,
+      `import${check[0]!.toUpperCase()}${check.slice(1)}` as ErrorReason,
+    );
     this.name = 'ImportRefusedError';
   }
 }

@@ -19,9 +19,11 @@ export function writeFileAtomically(
 ): void {
   const resolved = path.resolve(target);
   const dir = path.dirname(resolved);
-  if (!fs.existsSync(dir)) throw usageError(`the folder ${path.dirname(target)} does not exist`);
+  if (!fs.existsSync(dir)) throw usageError(`the folder ${path.dirname(target)} does not exist`, 'folderMissing');
   if (!options.replace && fs.existsSync(resolved)) {
-    throw usageError(`${target} already exists: Crossing never overwrites a file`);
+    throw usageError(`${target} already exists: Crossing never overwrites a file`, 'fileExists', {
+      name: path.basename(target),
+    });
   }
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const temp = path.join(dir, `.${path.basename(resolved)}.${randomId()}.tmp`);

@@ -15,7 +15,7 @@ import {
   newCaseSchema,
   taskSchema,
 } from '../model/case.js';
-import { ERROR_CODES } from '../errors.js';
+import { ERROR_CODES, ERROR_REASONS } from '../errors.js';
 import { caseFilterSchema } from '../search/filter.js';
 
 /**
@@ -202,6 +202,14 @@ export const releaseVerdictSchema = z.object({
   sha256: z.string().nullable(),
 });
 
+/** A case's unsaved edits as the UI left them: `body` is the UI's own draft, opaque to the vault. */
+export const caseDraftSchema = z.object({
+  caseId: z.string(),
+  subject: z.string(),
+  savedAt: z.string(),
+  body: z.string(),
+});
+
 const none = z.object({});
 const ok = z.object({ ok: z.literal(true) });
 
@@ -292,11 +300,27 @@ export const contract = {
     args: z.object({ id: z.string().min(1).max(64), reason: z.enum(CLOSED_REASONS) }),
     result: z.object({ case: caseStateSchema }),
   },
+  /** Unsaved edits of a case, sealed in the vault (never in exports) until saved or discarded. */
+  keepDraft: {
+    args: z.object({
+      caseId: z.string().min(1).max(64),
+      subject: z.string().max(200),
+      body: z.string().max(2_000_000),
+    }),
+    result: ok,
+  },
+  listDrafts: { args: none, result: z.object({ drafts: z.array(caseDraftSchema) }) },
+  discardDraft: { args: z.object({ caseId: z.string().min(1).max(64) }), result: ok },
 
   // Dashboard
   getStats: { args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), result: vaultStatsResultSchema },
   saveReport: {
-    args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), format: z.enum(['json', 'csv']) }),
+    args: z.object({
+      today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      format: z.enum(['json', 'csv']),
+      /** The CSV's words in the UI's language (shared/service/statsReport.ts); codes where one is missing. */
+      labels: z.record(z.string().max(100), z.string().max(500)).default({}),
+    }),
     result: z.object({ savedAs: z.string().nullable() }),
   },
 
@@ -405,6 +429,9 @@ export const EVENT_NAMES = Object.keys(events) as EventName[];
 export const ipcErrorSchema = z.object({
   code: z.enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]]),
   message: z.string(),
+  /** Why, for the UI to say in its language; the message is the English detail (shared/errors.ts). */
+  reason: z.enum(ERROR_REASONS).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type IpcError = z.infer<typeof ipcErrorSchema>;
 export type IpcResponse<C extends Channel> = { ok: true; value: ChannelResult<C> } | { ok: false; error: IpcError };

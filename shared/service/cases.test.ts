@@ -72,7 +72,7 @@ describe('vault service: cases', () => {
     const response = await t.service.handle('getCase', { id: 'no-such-case' });
     expect(response).toEqual({
       ok: false,
-      error: { code: 'usage', message: 'there is no case no-such-case in this vault' },
+      error: { code: 'usage', message: 'there is no case no-such-case in this vault', reason: 'noSuchCase' },
     });
   });
 

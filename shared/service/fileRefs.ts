@@ -42,7 +42,7 @@ export class FileRefs {
 
   resolve(token: string): string {
     const found = this.paths.get(token);
-    if (found === undefined) throw usageError('this file is no longer known: choose it again');
+    if (found === undefined) throw usageError('this file is no longer known: choose it again', 'fileGone');
     return found;
   }
 

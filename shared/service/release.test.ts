@@ -86,7 +86,7 @@ describe('vault service: about and releases', () => {
     const response = await t.service.handle('verifyRelease', { token: 'f'.repeat(32) });
     expect(response).toEqual({
       ok: false,
-      error: { code: 'usage', message: 'this file is no longer known: choose it again' },
+      error: { code: 'usage', message: 'this file is no longer known: choose it again', reason: 'fileGone' },
     });
   });
 

@@ -37,7 +37,7 @@ describe('vault service: session', () => {
     await t.call('lockVault', {});
     expect(t.events).toEqual([{ event: 'locked', payload: { reason: 'user' } }]);
     const locked = await t.service.handle('queryCases', { filter: {} });
-    expect(locked).toEqual({ ok: false, error: { code: 'auth', message: 'the vault is locked' } });
+    expect(locked).toEqual({ ok: false, error: { code: 'auth', message: 'the vault is locked', reason: 'locked' } });
     const unlocked = await t.call('unlockVault', { method: 'passphrase', passphrase: TEST_PASSPHRASE });
     expect(unlocked.cases).toBe(1);
     const { rows } = await t.call('queryCases', { filter: {} });
@@ -49,7 +49,10 @@ describe('vault service: session', () => {
     await t.createVault();
     await t.call('lockVault', {});
     const response = await t.service.handle('unlockVault', { method: 'passphrase', passphrase: 'not the passphrase' });
-    expect(response).toEqual({ ok: false, error: { code: 'auth', message: 'wrong passphrase' } });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'auth', message: 'wrong passphrase', reason: 'wrongPassphrase' },
+    });
     expect((await t.call('getAppState', {})).unlocked).toBe(false);
   });
 
@@ -70,7 +73,10 @@ describe('vault service: session', () => {
       next: 'a new passphrase here',
       kdf: 'interactive',
     });
-    expect(wrong).toEqual({ ok: false, error: { code: 'auth', message: 'the current passphrase is wrong' } });
+    expect(wrong).toEqual({
+      ok: false,
+      error: { code: 'auth', message: 'the current passphrase is wrong', reason: 'wrongCurrentPassphrase' },
+    });
     await t.call('changePassphrase', { current: TEST_PASSPHRASE, next: 'a new passphrase here', kdf: 'interactive' });
     await t.call('lockVault', {});
     const old = await t.service.handle('unlockVault', { method: 'passphrase', passphrase: TEST_PASSPHRASE });

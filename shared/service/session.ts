@@ -32,7 +32,7 @@ export class Session {
 
   requireVault(): Vault {
     const vault = this.vault;
-    if (!vault) throw authError('the vault is locked');
+    if (!vault) throw authError('the vault is locked', 'locked');
     return vault;
   }
 

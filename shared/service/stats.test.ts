@@ -23,14 +23,15 @@ describe('vault service: dashboard and report', () => {
     const json = path.join(t.dir, 'report.json');
     t.answers.saveFile.push(json);
     expect(await t.call('saveReport', { today: '2026-06-15', format: 'json' })).toEqual({ savedAs: json });
-    expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toMatchObject({ date: '2026-06-15', total: 2 });
+    expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toMatchObject({ date: '2026-06-15', total: '<5' });
 
     const csv = path.join(t.dir, 'report.csv');
     t.answers.saveFile.push(csv);
     await t.call('saveReport', { today: '2026-06-15', format: 'csv' });
     const text = fs.readFileSync(csv, 'utf8');
-    expect(text).toContain('totals,total,2\n');
-    expect(text).toContain('byRefugeCountry,DE,1\n');
+    // Two cases: every count is small, so the report shows none exactly.
+    expect(text).toContain('totals,total,<5\n');
+    expect(text).toContain('byRefugeCountry,DE,<5\n');
     for (const file of [json, csv]) expect(fs.readFileSync(file, 'utf8')).not.toMatch(/Secret|Other|Grozny/);
   });
 });

@@ -13,8 +13,15 @@ const STACK_FRAME = /^\s*at\s|^\s*(Error|[A-Z]\w*Error):?\s*$/;
  */
 export function toIpcError(error: unknown): IpcError {
   const crossing =
-    error instanceof z.ZodError ? rejectedError(`not valid: ${describeIssues(error)}`) : toCrossingError(error);
+    error instanceof z.ZodError
+      ? rejectedError(`not valid: ${describeIssues(error)}`, 'invalidData')
+      : toCrossingError(error);
   const lines = crossing.message.split('\n').filter((line) => !STACK_FRAME.test(line));
   const message = lines.join('\n').trim() || 'something went wrong';
-  return { code: crossing.code, message: message.slice(0, MAX_MESSAGE_CHARS) };
+  return {
+    code: crossing.code,
+    message: message.slice(0, MAX_MESSAGE_CHARS),
+    ...(crossing.reason ? { reason: crossing.reason } : {}),
+    ...(crossing.params ? { params: crossing.params } : {}),
+  };
 }

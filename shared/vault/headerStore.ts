@@ -78,7 +78,7 @@ export interface HeaderRow {
 }
 
 export function readHeader(db: Database.Database, filePath: string): VaultHeader {
-  const notAVault = (why: string) => authError(`${filePath} is not a Crossing vault: ${why}`);
+  const notAVault = (why: string) => authError(`${filePath} is not a Crossing vault: ${why}`, 'notAVault');
   let appId: number;
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
@@ -98,7 +98,10 @@ export function readHeader(db: Database.Database, filePath: string): VaultHeader
   if (!row) throw notAVault('its header is missing');
   if (row.magic !== VAULT_MAGIC) throw notAVault('its header is not a Crossing header');
   if (row.format_version > FORMAT_VERSION) {
-    throw failureError(`this vault uses format ${row.format_version}, newer than this version of Crossing understands`);
+    throw failureError(
+      `this vault uses format ${row.format_version}, newer than this version of Crossing understands`,
+      'vaultNewer',
+    );
   }
   if (row.format_version !== FORMAT_VERSION) throw notAVault(`unknown format version ${row.format_version}`);
   const kdf = { level: row.kdf_level, opsLimit: row.kdf_ops, memLimit: row.kdf_mem } as KdfParams;
@@ -121,15 +124,15 @@ export function unwrapVaultKey(header: VaultHeader, unlock: Unlock): Uint8Array 
     const kek = deriveKek(unlock.passphrase, header.salt, header.kdf);
     const key = open(kek, header.passphraseWrap, passphraseWrapAd(header));
     wipe(kek);
-    if (!key) throw authError('wrong passphrase');
+    if (!key) throw authError('wrong passphrase', 'wrongPassphrase');
     return key;
   }
   const parsed = parseRecoveryKey(unlock.recoveryKey);
-  if (!parsed.ok) throw authError(parsed.problem);
+  if (!parsed.ok) throw authError(parsed.problem, 'badRecoveryKey');
   const kek = recoveryKek(parsed.secret, header.recoverySalt);
   wipe(parsed.secret);
   const key = open(kek, header.recoveryWrap, recoveryWrapAd(header));
   wipe(kek);
-  if (!key) throw authError('this recovery key does not open this vault');
+  if (!key) throw authError('this recovery key does not open this vault', 'wrongRecoveryKey');
   return key;
 }

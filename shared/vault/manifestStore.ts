@@ -93,7 +93,7 @@ export function verifyManifest(
 }
 
 function tampered(what: string) {
-  return rejectedError(`the vault file was altered: ${what}`);
+  return rejectedError(`the vault file was altered: ${what}`, 'vaultAltered');
 }
 
 /**

@@ -49,6 +49,7 @@ import { openRow, recordId, sealRow } from './sealedRows.js';
 import { buildHeader, insertHeader, readHeader, unwrapVaultKey, type Unlock } from './headerStore.js';
 import { deriveKeys, wipeKeys, type Keys } from './keys.js';
 import { getRecord, missing, putRecord } from './records.js';
+import { dropDraft } from './caseDrafts.js';
 import {
   COMPANION_SUFFIXES,
   clearInterruptedCreation,
@@ -147,13 +148,17 @@ export class Vault {
     await loadSodium();
     checkNewPassphrase(options.passphrase);
     const target = path.resolve(filePath);
-    if (!fs.existsSync(path.dirname(target))) throw usageError(`the folder ${path.dirname(filePath)} does not exist`);
+    if (!fs.existsSync(path.dirname(target)))
+      throw usageError(`the folder ${path.dirname(filePath)} does not exist`, 'folderMissing');
     // The writer lock first: no other Crossing process creates or opens this vault meanwhile, so any
     // creation files found now were left by one that was killed.
     const lock = acquireWriterLock(target, filePath);
     try {
       clearInterruptedCreation(target);
-      if (fs.existsSync(target)) throw usageError(`${filePath} already exists: Crossing never overwrites a file`);
+      if (fs.existsSync(target))
+        throw usageError(`${filePath} already exists: Crossing never overwrites a file`, 'fileExists', {
+          name: path.basename(filePath),
+        });
       const kdf = kdfParamsFor(options.kdf ?? DEFAULT_KDF_LEVEL);
       const vaultKey = randomBytes(32);
       const recoverySecret = generateRecoveryKey();
@@ -220,8 +225,8 @@ export class Vault {
     const target = path.resolve(filePath);
     if (!fs.existsSync(target)) throw usageError(`there is no vault at ${filePath}`);
     const stat = fs.statSync(target);
-    if (!stat.isFile()) throw authError(`${filePath} is not a Crossing vault: it is not a file`);
-    if (stat.size === 0) throw authError(`${filePath} is not a Crossing vault: the file is empty`);
+    if (!stat.isFile()) throw authError(`${filePath} is not a Crossing vault: it is not a file`, 'notAVault');
+    if (stat.size === 0) throw authError(`${filePath} is not a Crossing vault: the file is empty`, 'notAVault');
     const readOnly = options.readOnly ?? false;
     const lock = readOnly ? null : (options.lock ?? acquireWriterLock(target, filePath));
     let db: Database.Database;
@@ -242,7 +247,7 @@ export class Vault {
     } catch (error) {
       lock?.release();
       if (error instanceof CrossingError) throw error;
-      throw authError(`${filePath} cannot be opened as a Crossing vault: ${(error as Error).message}`);
+      throw authError(`${filePath} cannot be opened as a Crossing vault: ${(error as Error).message}`, 'notAVault');
     }
     let keys: Keys | undefined;
     try {
@@ -358,7 +363,7 @@ export class Vault {
   getCase(caseId: string): CaseState {
     this.assertOpen();
     const found = this.index.summary(caseId) ? foldCaseOps(this.store.caseOps(caseId)) : null;
-    if (!found) throw usageError(`there is no case ${caseId} in this vault`);
+    if (!found) throw usageError(`there is no case ${caseId} in this vault`, 'noSuchCase');
     return found;
   }
 
@@ -367,7 +372,7 @@ export class Vault {
     this.assertOpen();
     if (idOrPrefix.length < 4) throw usageError('give at least the first 4 characters of the case id');
     const ids = this.index.idsStartingWith(idOrPrefix);
-    if (ids.length === 0) throw usageError(`there is no case ${idOrPrefix} in this vault`);
+    if (ids.length === 0) throw usageError(`there is no case ${idOrPrefix} in this vault`, 'noSuchCase');
     if (ids.length > 1) throw usageError(`${idOrPrefix} matches ${ids.length} cases: give more of the id`);
     return ids[0]!;
   }
@@ -407,7 +412,7 @@ export class Vault {
 
   addCase(input: NewCase): CaseState {
     const parsed = newCaseSchema.safeParse(input);
-    if (!parsed.success) throw rejectedError(`the case is not valid: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw rejectedError(`the case is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
     const ops = newCaseOps(parsed.data, this.opContext());
     this.commitOps(ops);
     return this.getCase(ops[0]!.caseId);
@@ -425,12 +430,12 @@ export class Vault {
   updateCase(caseId: string, patch: CasePatch): { case: CaseState; opsWritten: number } {
     this.getCase(caseId);
     const parsed = casePatchSchema.safeParse(patch);
-    if (!parsed.success) throw rejectedError(`the change is not valid: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw rejectedError(`the change is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
     let ops: Op[];
     try {
       ops = patchCaseOps(caseId, this.store.caseOps(caseId), parsed.data as ParsedCasePatch, this.opContext());
     } catch (error) {
-      throw rejectedError(`the change is not valid: ${(error as Error).message}`);
+      throw rejectedError(`the change is not valid: ${(error as Error).message}`, 'invalidData');
     }
     this.commitOps(ops);
     return { case: this.getCase(caseId), opsWritten: ops.length };
@@ -439,7 +444,7 @@ export class Vault {
   addNote(caseId: string, text: string): CaseState {
     this.getCase(caseId);
     const parsed = noteTextSchema.safeParse(text);
-    if (!parsed.success) throw rejectedError(`the note is not valid: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw rejectedError(`the note is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
     this.commitOps([noteOp(caseId, parsed.data, this.opContext())]);
     return this.getCase(caseId);
   }
@@ -662,7 +667,7 @@ export class Vault {
   purgeCase(caseId: string, purgedAt: string = new Date().toISOString()): number {
     this.assertOpen();
     if (!this.index.knowsCase(caseId) && !this.isTombstoned(caseId)) {
-      throw usageError(`there is no case ${caseId} in this vault`);
+      throw usageError(`there is no case ${caseId} in this vault`, 'noSuchCase');
     }
     let removed = 0;
     this.commit((db) => {
@@ -671,6 +676,8 @@ export class Vault {
       removed = segments.reduce((n, segment) => n + segment.ops.length, 0) - kept.length;
       // The index snapshot holds the case's name and summary: it goes now, and is written anew on lock.
       dropIndexSnapshot(db);
+      // So does any unsaved edit of it.
+      dropDraft(this, caseId, db);
       const id = this.keyedId('tombstone', caseId);
       const tombstone = new TextEncoder().encode(fixedSizeJson('tombstones', JSON.stringify({ caseId, purgedAt })));
       db.prepare('INSERT OR REPLACE INTO tombstones (id, sealed) VALUES (?, ?)').run(
@@ -697,7 +704,7 @@ export class Vault {
     const kek = deriveKek(passphrase, this.header.salt, this.header.kdf);
     const key = open(kek, this.header.passphraseWrap, passphraseWrapAd(this.header));
     wipe(kek);
-    if (!key) throw authError('the current passphrase is wrong');
+    if (!key) throw authError('the current passphrase is wrong', 'wrongCurrentPassphrase');
     wipe(key);
   }
 
@@ -733,7 +740,7 @@ export class Vault {
   } {
     this.assertOpen();
     const integrity = this.db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw rejectedError(`the vault file is damaged: ${String(integrity)}`);
+    if (integrity !== 'ok') throw rejectedError(`the vault file is damaged: ${String(integrity)}`, 'vaultDamaged');
     const segments = this.db.prepare('SELECT id, sealed FROM op_segments').all() as Array<{
       id: Buffer;
       sealed: Buffer;
@@ -834,7 +841,7 @@ export class Vault {
   }
 
   private assertOpen(): void {
-    if (this.locked) throw authError('the vault is locked');
+    if (this.locked) throw authError('the vault is locked', 'locked');
   }
 
   /** Whether this vault was opened for reading only (no writer lock, or opened for rescue). */
@@ -847,7 +854,7 @@ export class Vault {
     if (this.tampering) {
       throw rejectedError(`${this.tampering}; it is open for reading only, to rescue its cases with a backup`);
     }
-    if (!this.writerLock) throw failureError(READ_ONLY_MESSAGE);
+    if (!this.writerLock) throw failureError(READ_ONLY_MESSAGE, 'readOnly');
   }
 }
 
@@ -887,16 +894,20 @@ function applyPragmas(db: Database.Database): void {
 /** A new passphrase must be long enough and hard to guess (zxcvbn-ts: see passphraseStrength.ts). */
 export function checkNewPassphrase(passphrase: string): void {
   const verdict = judgePassphrase(passphrase);
-  if (!verdict.acceptable) throw usageError(verdict.problem ?? 'the passphrase is too easy to guess');
+  if (!verdict.acceptable)
+    throw usageError(verdict.problem ?? 'the passphrase is too easy to guess', 'passphraseTooEasy');
 }
 
 function classifyOpenError(error: unknown, filePath: string): CrossingError {
   if (error instanceof CrossingError) return error;
   const code = (error as { code?: string }).code;
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return rejectedError(`the vault ${filePath} is damaged (truncated or overwritten): ${(error as Error).message}`);
+    return rejectedError(
+      `the vault ${filePath} is damaged (truncated or overwritten): ${(error as Error).message}`,
+      'vaultDamaged',
+    );
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return failureError(`the vault ${filePath} is in use by another program`);
+    return failureError(`the vault ${filePath} is in use by another program`, 'vaultInUse');
   return toCrossingError(error);
 }

@@ -27,7 +27,7 @@ export function BoardCard({ row, stages, onOpen, onMove }: Props) {
         }
       }}
     >
-      <button type="button" className="card-open" onClick={onOpen}>
+      <button type="button" className="card-open" title={row.alias} onClick={onOpen}>
         {row.alias}
       </button>
       <div className="card-meta">

@@ -108,7 +108,7 @@ export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nam
                 {row ? (
                   <>
                     <div role="cell" className="cell col-alias">
-                      <button type="button" className="row-open" onClick={() => onOpen(row.id)}>
+                      <button type="button" className="row-open" title={row.alias} onClick={() => onOpen(row.id)}>
                         {row.alias}
                       </button>
                       {row.conflicts ? (

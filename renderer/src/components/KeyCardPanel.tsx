@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { api, asApiError } from '../api';
+import { describeError } from '../describeError';
 import { useApp } from '../state/app';
 import { useAsync } from '../state/useAsync';
 import { ErrorNote } from './ErrorNote';
@@ -29,7 +30,7 @@ export function KeyCardPanel() {
       const { savedAs } = await api.saveKeyCard({});
       if (savedAs) notify(t('contacts.savedAs', { path: savedAs }));
     } catch (e) {
-      notify(e instanceof Error ? e.message : String(e), 'error');
+      notify(describeError(t, asApiError(e)), 'error');
     }
   };
 

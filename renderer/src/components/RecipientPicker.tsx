@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../state/app';
 import type { ContactEntry } from '../state/usePeople';
 
 type Props = {
@@ -12,10 +13,18 @@ type Props = {
 /** Contacts to seal a file to, each with its verification state in words. */
 export function RecipientPicker({ legend, contacts, multiple, value, onChange }: Props) {
   const { t } = useTranslation();
+  const { navigate } = useApp();
   return (
     <fieldset className="fieldset">
       <legend>{legend}</legend>
-      {contacts.length === 0 ? <p className="small muted">{t('exchange.noContacts')}</p> : null}
+      {contacts.length === 0 ? (
+        <p className="small muted">
+          {t('exchange.noContacts')}{' '}
+          <button type="button" className="link-button" onClick={() => navigate({ name: 'contacts' })}>
+            {t('exchange.goToContacts')}
+          </button>
+        </p>
+      ) : null}
       {contacts.map((c) => {
         const state = c.pendingKeyChange ? 'changed' : c.verified ? 'verified' : 'unverified';
         return (

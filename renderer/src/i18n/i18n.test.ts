@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, ERROR_REASONS } from '../../../shared/errors';
 import { contract } from '../../../shared/ipc/contract';
 import en from './en.json';
 import ru from './ru.json';
@@ -44,6 +45,22 @@ describe('translations', () => {
     for (const tree of Object.values(languages)) {
       const present = new Set(leaves(tree).keys());
       expect(keys.filter((key) => !present.has(key))).toEqual([]);
+    }
+  });
+
+  it('say in both languages every error code and every reason the vault can give', () => {
+    const keys = [
+      ...Object.keys(ERROR_CODES).map((code) => `errors.${code}`),
+      ...ERROR_REASONS.map((reason) => `errors.reasons.${reason}`),
+      'errors.unexplained',
+      'errors.details',
+    ];
+    for (const [lang, tree] of Object.entries(languages)) {
+      const present = new Set(leaves(tree).keys());
+      expect(
+        keys.filter((key) => !present.has(key)),
+        lang,
+      ).toEqual([]);
     }
   });
 

@@ -60,6 +60,24 @@ export function BoardScreen() {
         <span className="muted small">{t('board.hint')}</span>
       </header>
       <ErrorNote error={error} />
+      {/* Every stage at a glance, also those scrolled out of sight on a small screen: a click brings it in. */}
+      <nav className="board-stages" aria-label={t('board.stages')}>
+        {STAGES.map((stage) => (
+          <button
+            key={stage}
+            type="button"
+            className="chip"
+            onClick={() =>
+              document
+                .getElementById(`col-${stage}`)
+                ?.parentElement?.scrollIntoView({ inline: 'start', block: 'nearest', behavior: 'smooth' })
+            }
+          >
+            {t(`stage.${stage}`)}{' '}
+            <span className="muted">{columns[stage] ? formatNumber(columns[stage].total) : ''}</span>
+          </button>
+        ))}
+      </nav>
       <div className="board">
         {STAGES.map((stage) => {
           const column = columns[stage];

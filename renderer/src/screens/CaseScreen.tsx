@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../shared/ipc/contract';
 import { api, type ApiError, asApiError } from '../api';
 import { draftOf, patchOf, validate, type CaseState, type Draft } from '../caseForm';
 import { RiskBadge, StageBadge } from '../components/Badges';
+import { DraftOffer } from '../components/DraftOffer';
 import { ErrorNote } from '../components/ErrorNote';
 import { useApp } from '../state/app';
+import { parseDraftBody, useCaseDraft } from '../state/useCaseDraft';
 import { usePeople } from '../state/usePeople';
 import { CaseFieldsForm } from './case/CaseFieldsForm';
 import { ConflictPanel } from './case/ConflictPanel';
@@ -17,15 +19,16 @@ import { Timeline } from './case/Timeline';
 type Loaded = ChannelResult<'getCase'>;
 
 /** One case: every field of the model, its lists, its conflicts and its whole history. */
-export function CaseScreen({ id }: { id: string }) {
+export function CaseScreen({ id, restoreDraft = false }: { id: string; restoreDraft?: boolean }) {
   const { t } = useTranslation();
-  const { navigate, notify } = useApp();
+  const { navigate, notify, setLeaveGuard } = useApp();
   const people = usePeople();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [showErrors, setShowErrors] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [offered, setOffered] = useState<{ savedAt: string; draft: Draft } | null>(null);
 
   const load = async (keepDraft = false) => {
     try {
@@ -40,34 +43,45 @@ export function CaseScreen({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    api.getCase({ id }).then(
-      (result) => {
+    Promise.all([api.getCase({ id }), api.listDrafts({})]).then(
+      ([result, { drafts }]) => {
         if (!live) return;
         setLoaded(result);
-        setDraft(draftOf(result.case));
+        const kept = drafts.find((d) => d.caseId === id);
+        const restored = kept ? parseDraftBody(kept.body) : null;
+        if (restored && restoreDraft) setDraft(restored);
+        else {
+          setDraft(draftOf(result.case));
+          if (kept && restored) setOffered({ savedAt: kept.savedAt, draft: restored });
+        }
       },
       (e: unknown) => live && setError(asApiError(e)),
     );
     return () => {
       live = false;
     };
+    // The draft is read once, when the case opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
   const errors = useMemo(() => (draft ? validate(draft) : {}), [draft]);
   const patch = useMemo(() => (loaded && draft ? patchOf(loaded.case, draft) : {}), [loaded, draft]);
-  const dirty = Object.keys(patch).length > 0;
+  const dirty = Object.keys(patch).length > 0 || Object.keys(draft?.unreadable ?? {}).length > 0;
+  const hasErrors = Object.keys(errors).length > 0;
+  const alias = loaded?.case.fields.alias ?? '';
+  const keptDraft = useCaseDraft(id, alias, draft, dirty);
 
   const applyCase = (next: CaseState) => {
     setLoaded((l) => (l ? { ...l, case: next } : l));
     void load(true);
   };
 
-  const save = async () => {
-    if (!loaded || !draft) return;
+  const save = async (): Promise<boolean> => {
+    if (!loaded || !draft) return false;
     setShowErrors(true);
     if (Object.keys(errors).length) {
       notify(t('case.fixErrors'), 'error');
-      return;
+      return false;
     }
     setSaving(true);
     try {
@@ -76,12 +90,36 @@ export function CaseScreen({ id }: { id: string }) {
       setShowErrors(false);
       applyCase(result.case);
       notify(t('case.saved'));
+      void keptDraft.forget().catch(() => undefined);
+      return true;
     } catch (e) {
       setError(asApiError(e));
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  const discard = () => {
+    if (loaded) setDraft(draftOf(loaded.case));
+    void keptDraft.forget().catch(() => undefined);
+  };
+  const discardRef = useRef(discard);
+  useEffect(() => {
+    discardRef.current = discard;
+  });
+  const { flush } = keptDraft;
+  useEffect(() => {
+    setLeaveGuard(
+      dirty
+        ? { subject: alias, save: () => saveRef.current(), discard: () => discardRef.current(), keepDraft: flush }
+        : null,
+    );
+  }, [dirty, alias, flush, setLeaveGuard]);
+  useEffect(() => () => setLeaveGuard(null), [setLeaveGuard]);
 
   if (!loaded || !draft) {
     return (
@@ -100,17 +138,22 @@ export function CaseScreen({ id }: { id: string }) {
         <button type="button" className="btn btn-ghost" onClick={() => navigate({ name: 'cases' })}>
           ← {t('nav.cases')}
         </button>
-        <h1 id="case-title" className="case-title">
+        <h1 id="case-title" className="case-title" title={c.fields.alias}>
           {c.fields.alias}
         </h1>
         <StageBadge stage={c.fields.stage} />
         <RiskBadge risk={c.fields.risk} />
         <div className="spacer" />
         {dirty ? <span className="muted small">{t('case.unsaved')}</span> : null}
-        <button type="button" className="btn" disabled={!dirty || saving} onClick={() => setDraft(draftOf(c))}>
+        <button type="button" className="btn" disabled={!dirty || saving} onClick={discard}>
           {t('case.discard')}
         </button>
-        <button type="button" className="btn btn-primary" disabled={!dirty || saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!dirty || saving || hasErrors}
+          onClick={() => void save()}
+        >
           {saving ? t('case.saving') : t('case.save')}
         </button>
         <button type="button" className="btn" onClick={() => navigate({ name: 'exchange', handOff: id })}>
@@ -118,6 +161,19 @@ export function CaseScreen({ id }: { id: string }) {
         </button>
       </header>
       <ErrorNote error={error} />
+      {offered ? (
+        <DraftOffer
+          savedAt={offered.savedAt}
+          onRestore={() => {
+            setDraft(offered.draft);
+            setOffered(null);
+          }}
+          onDiscard={() => {
+            setOffered(null);
+            void keptDraft.forget().catch(() => undefined);
+          }}
+        />
+      ) : null}
       {c.conflicts.length ? (
         <ConflictPanel
           caseState={c}

@@ -167,6 +167,16 @@ export function CasesScreen() {
       {total === 0 ? (
         <div className="empty">
           <p>{filter.search || activePreset !== 'all' ? t('cases.noMatch') : t('cases.empty')}</p>
+          {filter.search || activePreset !== 'all' ? null : (
+            <div className="row">
+              <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'newCase' })}>
+                {t('cases.openFirst')}
+              </button>
+              <button type="button" className="btn" onClick={() => navigate({ name: 'exchange' })}>
+                {t('cases.importFirst')}
+              </button>
+            </div>
+          )}
         </div>
       ) : (
         <CaseTable

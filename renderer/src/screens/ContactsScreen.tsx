@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError, asApiError } from '../api';
+import { describeError } from '../describeError';
 import { ContactCard } from '../components/ContactCard';
 import { ErrorNote } from '../components/ErrorNote';
 import { Field } from '../components/Field';
@@ -40,7 +41,7 @@ export function ContactsScreen() {
       notify(t('contacts.verifiedNow', { name: contact.name }));
       contacts.reload();
     } catch (e) {
-      notify(e instanceof Error ? e.message : String(e), 'error');
+      notify(describeError(t, asApiError(e)), 'error');
     }
   };
 
@@ -81,7 +82,11 @@ export function ContactsScreen() {
             {t('contacts.listTitle')} <span className="muted">{list.length || ''}</span>
           </h2>
           <ErrorNote error={contacts.error} />
-          {list.length === 0 && !contacts.loading ? <p className="muted">{t('contacts.none')}</p> : null}
+          {list.length === 0 && !contacts.loading ? (
+            <p className="muted">
+              {t('contacts.none')} {t('contacts.firstStep')}
+            </p>
+          ) : null}
           <ul className="contact-list">
             {list.map((c) => (
               <ContactCard key={c.fingerprint} contact={c} onVerify={() => void verify(c.fingerprint)} />

@@ -5,6 +5,7 @@ import { api, type ApiError, asApiError } from '../api';
 import { BarsChart, type Datum } from '../components/BarsChart';
 import { ErrorNote } from '../components/ErrorNote';
 import { countryName, formatMonth, formatNumber, today } from '../format';
+import { reportLabels } from '../reportLabels';
 import { useApp } from '../state/app';
 import { useAsync } from '../state/useAsync';
 
@@ -19,7 +20,8 @@ export function DashboardScreen() {
   const save = async (format: 'json' | 'csv') => {
     setSaveError(null);
     try {
-      const { savedAs } = await api.saveReport({ today: day, format });
+      const labels = stats.data ? reportLabels(t, stats.data) : {};
+      const { savedAs } = await api.saveReport({ today: day, format, labels });
       if (savedAs) notify(t('dashboard.saved', { path: savedAs }));
     } catch (e) {
       setSaveError(asApiError(e));

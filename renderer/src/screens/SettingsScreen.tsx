@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, asApiError } from '../api';
 import { ErrorNote } from '../components/ErrorNote';
+import { ShortcutRecorder } from '../components/ShortcutRecorder';
 import { Field } from '../components/Field';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { KdfLevelChoice, NewPassphraseFields } from '../components/NewPassphraseFields';
@@ -84,7 +85,14 @@ export function SettingsScreen() {
             }}
           >
             <Field label={t('settings.panicShortcut')} hint={t('settings.panicHint')} className="grow">
-              {(p) => <input {...p} className="mono" value={shortcut} onChange={(e) => setShortcut(e.target.value)} />}
+              {(p) => (
+                <ShortcutRecorder
+                  id={p.id}
+                  value={shortcut}
+                  onChange={setShortcut}
+                  {...(p['aria-describedby'] ? { describedBy: p['aria-describedby'] } : {})}
+                />
+              )}
             </Field>
             <button
               type="submit"

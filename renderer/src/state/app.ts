@@ -7,12 +7,24 @@ export type FileRef = NonNullable<ChannelResult<'chooseImportFile'>['file']>;
 export type Route =
   | { name: 'cases' }
   | { name: 'board' }
-  | { name: 'case'; id: string }
+  | { name: 'case'; id: string; restoreDraft?: boolean }
   | { name: 'newCase' }
   | { name: 'dashboard' }
   | { name: 'contacts' }
   | { name: 'exchange'; importFile?: FileRef; handOff?: string }
   | { name: 'settings' };
+
+/** A screen with typed work registers one: leaving it then asks Save / Discard / Stay. */
+export type LeaveGuard = {
+  /** Who the unsaved work belongs to, for the question ("unsaved changes to Магомед И."). */
+  subject: string;
+  /** Saves; resolves false when the save was refused (the person stays to fix it). */
+  save: () => Promise<boolean>;
+  /** Drops the unsaved work, also the draft sealed in the vault. */
+  discard: () => void;
+  /** Seals the unsaved work into the vault at once: before a lock, which never waits for a question. */
+  keepDraft: () => Promise<void>;
+};
 
 export type AppContextValue = {
   me: Me;
@@ -22,6 +34,8 @@ export type AppContextValue = {
   navigate: (route: Route) => void;
   lock: () => void;
   notify: (message: string, tone?: 'ok' | 'error') => void;
+  /** Set while the current screen holds unsaved typed work; null when there is none. */
+  setLeaveGuard: (guard: LeaveGuard | null) => void;
 };
 
 export const AppContext = createContext<AppContextValue | null>(null);

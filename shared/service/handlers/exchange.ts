@@ -70,8 +70,11 @@ function checkRecipients(ctx: ServiceContext, fingerprints: readonly string[]): 
   const vault = ctx.session.requireVault();
   for (const fingerprint of fingerprints) {
     const contact = contactByFingerprint(vault, fingerprint);
-    if (!contact) throw usageError(`there is no contact with the fingerprint ${fingerprint}`);
-    if (!contact.verified) throw usageError(`${contact.name} is not verified: compare the safety number first`);
+    if (!contact) throw usageError(`there is no contact with the fingerprint ${fingerprint}`, 'noSuchContact');
+    if (!contact.verified)
+      throw usageError(`${contact.name} is not verified: compare the safety number first`, 'contactNotVerified', {
+        name: contact.name,
+      });
   }
 }
 

@@ -9,7 +9,7 @@ export const statsHandlers: Handlers<'getStats' | 'saveReport'> = {
   getStats: (ctx, args) => statsOf(ctx.session.requireVault(), args.today),
 
   saveReport: async (ctx, args) => {
-    const report = statsReport(statsOf(ctx.session.requireVault(), args.today), args.today, args.format);
+    const report = statsReport(statsOf(ctx.session.requireVault(), args.today), args.today, args.format, args.labels);
     const chosen = await ctx.dialogs.saveFile(`crossing-report-${args.today}.${args.format}`, 'report');
     if (chosen === null) return { savedAs: null };
     writeFileAtomically(chosen, report, { replace: true });

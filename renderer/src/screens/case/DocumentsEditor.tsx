@@ -1,7 +1,8 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, type CaseDocument } from '../../../../shared/model/case';
-import type { Draft, Errors } from '../../caseForm';
+import { markUnreadable, unreadableAfterRemove, type Draft, type Errors } from '../../caseForm';
+import { DateInput } from '../../components/DateInput';
 import { EnumSelect } from '../../components/EnumSelect';
 import { Field } from '../../components/Field';
 import { ListSection, removeAt, replaceAt } from './ListSection';
@@ -54,21 +55,25 @@ export function DocumentsEditor({ draft, setDraft, errors }: Props) {
           </Field>
           <Field label={t('case.issuedOn')} error={err(`documents.${i}.issuedOn`)}>
             {(p) => (
-              <input
+              <DateInput
                 {...p}
-                type="date"
-                value={d.issuedOn ?? ''}
-                onChange={(e) => edit(i, { issuedOn: e.target.value || null })}
+                value={d.issuedOn}
+                onChange={(iso) => edit(i, { issuedOn: iso })}
+                typed={draft.unreadable[`documents.${i}.issuedOn`]}
+                onUnreadable={(typed) => setDraft((x) => (x ? markUnreadable(x, `documents.${i}.issuedOn`, typed) : x))}
               />
             )}
           </Field>
           <Field label={t('case.expiresOn')} error={err(`documents.${i}.expiresOn`)}>
             {(p) => (
-              <input
+              <DateInput
                 {...p}
-                type="date"
-                value={d.expiresOn ?? ''}
-                onChange={(e) => edit(i, { expiresOn: e.target.value || null })}
+                value={d.expiresOn}
+                onChange={(iso) => edit(i, { expiresOn: iso })}
+                typed={draft.unreadable[`documents.${i}.expiresOn`]}
+                onUnreadable={(typed) =>
+                  setDraft((x) => (x ? markUnreadable(x, `documents.${i}.expiresOn`, typed) : x))
+                }
               />
             )}
           </Field>
@@ -78,7 +83,17 @@ export function DocumentsEditor({ draft, setDraft, errors }: Props) {
           <button
             type="button"
             className="btn btn-ghost btn-small item-remove"
-            onClick={() => update(removeAt(draft.documents, i))}
+            onClick={() =>
+              setDraft((x) =>
+                x
+                  ? {
+                      ...x,
+                      documents: removeAt(x.documents, i),
+                      unreadable: unreadableAfterRemove(x.unreadable, 'documents', i),
+                    }
+                  : x,
+              )
+            }
           >
             {t('case.remove')}
           </button>

@@ -1,9 +1,10 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../../shared/model/case';
-import type { Draft, Errors } from '../../caseForm';
+import { markUnreadable, unreadableAfterRemove, type Draft, type Errors } from '../../caseForm';
+import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
-import { formatDate, today } from '../../format';
+import { formatDay, today } from '../../format';
 import { ListSection, removeAt, replaceAt } from './ListSection';
 
 type Props = { draft: Draft; setDraft: Dispatch<SetStateAction<Draft | null>>; errors: Errors };
@@ -43,23 +44,28 @@ export function TasksEditor({ draft, setDraft, errors }: Props) {
             </Field>
             <Field label={t('case.taskDue')} error={err(`tasks.${i}.due`)}>
               {(p) => (
-                <input
+                <DateInput
                   {...p}
-                  type="date"
-                  value={task.due ?? ''}
-                  onChange={(e) => edit(i, { due: e.target.value || null })}
+                  value={task.due}
+                  onChange={(iso) => edit(i, { due: iso })}
+                  typed={draft.unreadable[`tasks.${i}.due`]}
+                  onUnreadable={(typed) => setDraft((x) => (x ? markUnreadable(x, `tasks.${i}.due`, typed) : x))}
                 />
               )}
             </Field>
             {overdue && task.due ? (
-              <span className="overdue-label">
-                {t('case.overdueSince', { date: formatDate(`${task.due}T00:00:00`) })}
-              </span>
+              <span className="overdue-label">{t('case.overdueSince', { date: formatDay(task.due) })}</span>
             ) : null}
             <button
               type="button"
               className="btn btn-ghost btn-small item-remove"
-              onClick={() => update(removeAt(draft.tasks, i))}
+              onClick={() =>
+                setDraft((x) =>
+                  x
+                    ? { ...x, tasks: removeAt(x.tasks, i), unreadable: unreadableAfterRemove(x.unreadable, 'tasks', i) }
+                    : x,
+                )
+              }
             >
               {t('case.remove')}
             </button>

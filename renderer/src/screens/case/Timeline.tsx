@@ -96,7 +96,8 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
           {t('timeline.addNote')}
         </button>
       </form>
-      <ol className="timeline-list">
+      {/* Focusable, so the history can be scrolled from the keyboard too. */}
+      <ol className="timeline-list" tabIndex={0} aria-label={t('timeline.history')}>
         {entries.map((entry) => (
           <li key={entry.id} className={`timeline-entry entry-${entry.kind}`}>
             <div className="entry-meta small muted">

@@ -65,9 +65,7 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
     }
   };
 
-  const unknownSender = preview
-    ? !preview.sender.known
-    : error?.code === 'rejected' && /unknown|sender|contact/i.test(error.message);
+  const unknownSender = preview ? !preview.sender.known : error?.reason === 'importSender';
 
   return (
     <section className="panel stack" aria-labelledby="import-title">

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { goTo, openDemoVault, saveScreen, type Lang } from './models/app.js';
+import { expectNoAxeViolations } from './models/axe.js';
+
+/**
+ * The working screens on a 1024×700 and a 1366×768 laptop: nothing scrolls the whole window, the
+ * table's headers are not cut, the board shows that it scrolls, and axe finds nothing in either theme.
+ * Screens are saved as <screen>-1024-<lang>.png.
+ */
+const SIZES = [
+  { width: 1024, height: 700, name: '1024' },
+  { width: 1366, height: 768, name: '1366' },
+] as const;
+
+/** The window itself never scrolls: only the screen's own panes do. */
+async function expectWindowStill(page: Page, where: string) {
+  const overflow = await page.evaluate(() => ({
+    x: document.documentElement.scrollWidth - window.innerWidth,
+    y: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+  expect(overflow, where).toEqual({ x: 0, y: 0 });
+}
+
+/** Every visible column header shows its whole label. */
+async function expectHeadersWhole(page: Page) {
+  const clipped = await page.locator('.case-head [role="columnheader"]').evaluateAll((cells) =>
+    cells
+      .filter((c) => (c as HTMLElement).offsetParent !== null)
+      .filter((c) => c.scrollWidth > c.clientWidth + 1)
+      .map((c) => c.textContent),
+  );
+  expect(clipped).toEqual([]);
+}
+
+for (const lang of ['ru', 'en'] as const satisfies readonly Lang[]) {
+  test(`small screens in ${lang}`, async ({ app }) => {
+    const { page, control } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openDemoVault(page, control, { lang, cases: 150 });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const shot = async (screen: string) => {
+        await page.waitForLoadState('networkidle');
+        await expectWindowStill(page, `${screen} at ${size.name}`);
+        if (size.name === '1024') {
+          await expectNoAxeViolations(page);
+          await saveScreen(page, `${screen}-1024`, lang);
+        }
+      };
+      await goTo(page, 'cases');
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectHeadersWhole(page);
+      await shot('cases');
+      await page.getByRole('table').getByRole('row').nth(1).getByRole('button').first().click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await shot('case');
+      await goTo(page, 'board');
+      await shot('board');
+      await page.keyboard.press('Control+KeyN');
+      await shot('new-case');
+      await goTo(page, 'dashboard');
+      await expect(page.locator('.recharts-surface').first()).toBeVisible();
+      await shot('dashboard');
+    }
+    // The dark theme at the smallest size.
+    await page.setViewportSize(SIZES[0]);
+    await goTo(page, 'settings');
+    await page.getByRole('button', { name: lang === 'ru' ? 'Тёмная' : 'Dark' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await goTo(page, 'cases');
+    await expect(page.getByRole('table')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('table').getByRole('row').nth(1).getByRole('button').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await goTo(page, 'board');
+    await expectNoAxeViolations(page);
+    await saveScreen(page, 'board-dark-1024', lang);
+  });
+}

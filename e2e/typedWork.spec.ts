@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { expect, test, waitReady } from './fixtures.js';
+import { goTo, openVault, PASSPHRASE, saveScreen } from './models/app.js';
+import { CasePage } from './models/casePage.js';
+
+/** Typed work is never lost: not by a click elsewhere, not by a half-typed date, not by the idle lock. */
+
+async function reloadApp(page: Page) {
+  await page.reload();
+  await waitReady(page, 'app');
+}
+const openCase = (page: Page, alias: string) => page.getByRole('button', { name: alias, exact: true }).click();
+
+test('leaving an edited case asks Save, Discard or Stay', async ({ app }) => {
+  const { page, control } = app;
+  await openVault(page, control);
+  const { id } = await control.value('createCase', { input: { alias: 'Магомед И.' } });
+  await reloadApp(page);
+  await openCase(page, 'Магомед И.');
+  const kase = new CasePage(page);
+  await expect(kase.title).toHaveText('Магомед И.');
+
+  await kase.field('Current city').fill('Tbilisi');
+  await goTo(page, 'board');
+  const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await expect(dialog).toContainText('unsaved changes to Магомед И.');
+  await saveScreen(page, 'leave-dialog', 'en');
+  await dialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(kase.field('Current city')).toHaveValue('Tbilisi');
+
+  await goTo(page, 'board');
+  await dialog.getByRole('button', { name: 'Save and leave' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Board');
+  expect((await control.value('getCase', { id })).case.fields.location).toBe('Tbilisi');
+
+  // Discard leaves the stored case as it was, and keeps no draft behind.
+  await goTo(page, 'cases');
+  await openCase(page, 'Магомед И.');
+  await kase.field('Current city').fill('Batumi');
+  await goTo(page, 'contacts');
+  await dialog.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contacts');
+  expect((await control.value('getCase', { id })).case.fields.location).toBe('Tbilisi');
+  await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
+});
+
+test('a half-typed or impossible date is an error at the field, and Save waits for it', async ({ app }) => {
+  const { page, control } = app;
+  await openVault(page, control);
+  const { id } = await control.value('createCase', { input: { alias: 'Luiza' } });
+  await reloadApp(page);
+  await openCase(page, 'Luiza');
+  const kase = new CasePage(page);
+  await expect(kase.title).toHaveText('Luiza');
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+
+  await page.getByRole('button', { name: '+ Add task' }).click();
+  await page.getByLabel('Task', { exact: true }).fill('Book the bus to Vladikavkaz');
+  const due = page.getByLabel('Due');
+  await expect(due).toHaveAttribute('placeholder', 'DD/MM/YYYY');
+  await due.fill('02/12');
+  await expect(page.getByText('Not a date this app can read: type it as DD/MM/YYYY.')).toBeVisible();
+  await expect(save).toBeDisabled();
+  await due.fill('31/02/2027');
+  await expect(save).toBeDisabled();
+  await due.fill('02/12/2027');
+  await expect(page.getByText('Not a date this app can read')).toHaveCount(0);
+
+  await kase.field('Year of birth').fill(String(new Date().getFullYear() + 1));
+  await expect(page.getByText('A four-digit year, not later than this year.')).toBeVisible();
+  await expect(save).toBeDisabled();
+  await kase.field('Year of birth').fill('1994');
+  await kase.save();
+  const stored = (await control.value('getCase', { id })).case;
+  expect(stored.tasks).toMatchObject([{ text: 'Book the bus to Vladikavkaz', due: '2027-12-02' }]);
+  expect(stored.fields.birthYear).toBe(1994);
+});
+
+test('the idle lock seals typed work as a draft, offered back after the unlock', async ({ app }) => {
+  const { page, control } = app;
+  await page.clock.install();
+  await openVault(page, control);
+  await control.value('updateSettings', { autoLockMinutes: 1 });
+  const { id } = await control.value('createCase', { input: { alias: 'Магомед И.' } });
+  await reloadApp(page);
+  await openCase(page, 'Магомед И.');
+  const kase = new CasePage(page);
+  await expect(kase.title).toHaveText('Магомед И.');
+  await kase.field('Current city').fill('Nalchik');
+  await page.getByRole('button', { name: '+ Add task' }).click();
+  await page.getByLabel('Task', { exact: true }).fill('Find a doctor');
+  await page.getByLabel('Due').fill('02/1');
+
+  // No question waits in front of the lock.
+  await page.clock.runFor(61_000);
+  await expect(page.locator('body[data-ready="unlock"]')).toBeAttached();
+  expect((await control.value('getCase', { id }).catch(() => null))?.case.fields.location ?? null).toBeNull();
+
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('body[data-ready="app"]')).toBeAttached();
+  const notice = page.getByRole('region', { name: 'Unsaved changes kept while locked' });
+  await expect(notice).toContainText('Unsaved changes to Магомед И.');
+  await saveScreen(page, 'draft-restore', 'en');
+  await notice.getByRole('button', { name: 'Restore' }).click();
+  await expect(kase.field('Current city')).toHaveValue('Nalchik');
+  // Even the half-typed date comes back as typed, still refused.
+  await expect(page.getByLabel('Due')).toHaveValue('02/1');
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await page.getByLabel('Due').fill('02/12/2027');
+  await kase.save();
+  expect((await control.value('getCase', { id })).case.fields.location).toBe('Nalchik');
+  await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
+});
+
+test('intake on one screen: stage, risk, refuge country, both passports and a first task with its date', async ({
+  app,
+}) => {
+  const { page, control } = app;
+  await openVault(page, control, { lang: 'ru' });
+  await page.keyboard.press('Control+KeyN');
+  await page.getByLabel('Псевдоним').fill('Магомед И.');
+  await page.getByLabel('Этап', { exact: true }).selectOption({ label: 'Проверка' });
+  await page.getByLabel('Риск', { exact: true }).selectOption({ label: 'Критический' });
+  await page.getByLabel('Загранпаспорт', { exact: true }).selectOption({ label: 'Изъят' });
+  await page.getByLabel('Внутренний паспорт', { exact: true }).selectOption({ label: 'У семьи' });
+  await page.getByLabel('Страна убежища').selectOption({ label: 'Германия' });
+  await page.getByLabel('Задача', { exact: true }).fill('Купить билет до Тбилиси');
+  const due = page.getByLabel('Срок');
+  await expect(due).toHaveAttribute('placeholder', 'ДД.ММ.ГГГГ');
+  await due.fill('31.02.2027');
+  await expect(page.getByText('Дата не распознана: введите её как ДД.ММ.ГГГГ.')).toBeVisible();
+  await page.getByRole('button', { name: 'Открыть дело' }).click();
+  expect((await control.value('queryCases', { filter: {} })).total).toBe(0);
+  await due.fill('14.12.2027');
+  await page.getByRole('button', { name: 'Открыть дело' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Магомед И.');
+  const [row] = (await control.value('queryCases', { filter: {} })).rows;
+  const stored = (await control.value('getCase', { id: row!.id })).case;
+  expect(stored.fields).toMatchObject({
+    stage: 'verification',
+    risk: 'critical',
+    passport: 'confiscated',
+    internalPassport: 'held_by_family',
+    refugeCountry: 'DE',
+  });
+  expect(stored.tasks).toMatchObject([{ text: 'Купить билет до Тбилиси', due: '2027-12-14', done: false }]);
+});
