@@ -35,7 +35,7 @@ export function parseCaseFilter(values: {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0] ?? '');
     const option = OPTION_OF[key] ?? `--${key}`;
-    throw usageError(`${option}: ${issue.message}`);
+    throw usageError(`${option}: ${issue.message}`, 'commandLine');
   }
   return parsed.data;
 }

@@ -48,14 +48,20 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
       try {
         parsed = parseArgs({ args: argv, options: spec.options, allowPositionals: true, strict: true });
       } catch (error) {
-        throw usageError(describeParseError(error));
+        throw usageError(describeParseError(error), 'commandLine');
       }
       const required = spec.positionals.length - (spec.optionalPositionals ?? 0);
       if (parsed.positionals.length < required) {
-        throw usageError(`missing ${spec.positionals.slice(parsed.positionals.length, required).join(' ')}`);
+        throw usageError(
+          `missing ${spec.positionals.slice(parsed.positionals.length, required).join(' ')}`,
+          'commandLine',
+        );
       }
       if (parsed.positionals.length > spec.positionals.length) {
-        throw usageError(`unexpected argument ${JSON.stringify(parsed.positionals[spec.positionals.length])}`);
+        throw usageError(
+          `unexpected argument ${JSON.stringify(parsed.positionals[spec.positionals.length])}`,
+          'commandLine',
+        );
       }
       await spec.run(parsed.values, parsed.positionals);
     },

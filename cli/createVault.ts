@@ -19,11 +19,14 @@ export async function createVault(
   },
 ): Promise<{ vault: Vault; recoveryKey: string }> {
   // Refused before the passphrase is asked, so nobody types it twice for nothing.
-  if (fs.existsSync(vaultPath)) throw usageError(`${vaultPath} already exists: Crossing never overwrites a file`);
+  if (fs.existsSync(vaultPath))
+    throw usageError(`${vaultPath} already exists: Crossing never overwrites a file`, 'fileExists', {
+      name: vaultPath,
+    });
   let displayName: string | undefined;
   if (options.displayName !== undefined) {
     const parsed = displayNameSchema.safeParse(options.displayName);
-    if (!parsed.success) throw usageError(`--name ${parsed.error.issues[0]!.message}`);
+    if (!parsed.success) throw usageError(`--name ${parsed.error.issues[0]!.message}`, 'invalidData');
     displayName = parsed.data;
   }
   const passphrase = await readNewPassphrase(options.passphraseFile, ENV.passphrase);

@@ -12,9 +12,13 @@ export async function readTextInput(source: string): Promise<string> {
     // Counted while reading: a device or a pipe (/dev/zero) has no size to check beforehand.
     read = readFileBounded(source, MAX_INPUT_BYTES);
   } catch (error) {
-    throw usageError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw usageError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'cannotRead');
   }
-  if (!read.ok) throw rejectedError(`${source} is too large for a case (over 16 MiB): give the JSON file of one case`);
+  if (!read.ok)
+    throw rejectedError(
+      `${source} is too large for a case (over 16 MiB): give the JSON file of one case`,
+      'inputTooLarge',
+    );
   return read.bytes.toString('utf8');
 }
 
@@ -23,7 +27,7 @@ async function readStdin(): Promise<string> {
   let size = 0;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
-    if (size > MAX_INPUT_BYTES) throw rejectedError('the input is too large for a case (over 16 MiB)');
+    if (size > MAX_INPUT_BYTES) throw rejectedError('the input is too large for a case (over 16 MiB)', 'inputTooLarge');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -39,6 +43,6 @@ export async function readJsonInput(source: string): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    throw rejectedError(`the input is not valid JSON${position ? ` (at character ${position})` : ''}`);
+    throw rejectedError(`the input is not valid JSON${position ? ` (at character ${position})` : ''}`, 'invalidData');
   }
 }

@@ -7,7 +7,7 @@ export const KDF_HELP = `  --kdf LEVEL                how hard the passphrase is
 export function parseKdfLevel(value: string | undefined): KdfLevel | undefined {
   if (value === undefined) return undefined;
   if (!(KDF_LEVELS as readonly string[]).includes(value)) {
-    throw usageError(`--kdf must be one of ${KDF_LEVELS.join(', ')}`);
+    throw usageError(`--kdf must be one of ${KDF_LEVELS.join(', ')}`, 'commandLine');
   }
   return value as KdfLevel;
 }

@@ -20,9 +20,10 @@ export interface OpenOptions {
 
 /** Asks for the passphrase (or recovery key) only once the vault file is known to exist. */
 export async function openVault(vaultPath: string, values: UnlockValues, options: OpenOptions = {}): Promise<Vault> {
-  if (!fs.existsSync(vaultPath)) throw usageError(`there is no vault at ${vaultPath}`);
+  if (!fs.existsSync(vaultPath)) throw usageError(`there is no vault at ${vaultPath}`, 'noVaultHere');
   // SQLite takes an empty file for an empty database; a person needs to hear what it really is.
-  if (fs.statSync(vaultPath).size === 0) throw authError(`${vaultPath} is not a Crossing vault: the file is empty`);
+  if (fs.statSync(vaultPath).size === 0)
+    throw authError(`${vaultPath} is not a Crossing vault: the file is empty`, 'notAVault');
   const unlock = await readUnlock(values);
   const progress = progressLine('opening', 'segments');
   try {
@@ -37,6 +38,7 @@ export async function openVault(vaultPath: string, values: UnlockValues, options
     if (error instanceof CrossingError && error.code === 'rejected' && /was altered: /.test(error.message)) {
       throw rejectedError(
         `${error.message}. Its cases can still be rescued: crossing backup ${vaultPath} --out FILE --rescue`,
+        'vaultAltered',
       );
     }
     throw error;

@@ -65,7 +65,8 @@ function writeAll(fd: number, text: string): void {
 /** What a failed write to stdout means, in words, as exit code 4. */
 export function outputError(error: unknown): CrossingError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EPIPE') return failureError('the output was closed before everything was written (EPIPE)');
-  if (code === 'ENOSPC') return failureError('the output could not be written: the disk is full (ENOSPC)');
-  return failureError(`the output could not be written (${code ?? (error as Error).message})`);
+  if (code === 'EPIPE')
+    return failureError('the output was closed before everything was written (EPIPE)', 'outputFailed');
+  if (code === 'ENOSPC') return failureError('the output could not be written: the disk is full (ENOSPC)', 'diskFull');
+  return failureError(`the output could not be written (${code ?? (error as Error).message})`, 'outputFailed');
 }

@@ -19,7 +19,7 @@ export const NO_TERMINAL_HINT =
  */
 export async function promptHidden(question: string, hint = NO_TERMINAL_HINT): Promise<string> {
   const terminal = openTerminal();
-  if (!terminal) throw usageError(hint);
+  if (!terminal) throw usageError(hint, 'commandLine');
   try {
     return await readHidden(terminal, question);
   } finally {
@@ -67,7 +67,8 @@ function readHidden(terminal: Terminal, question: string): Promise<string> {
       if (chunk[0] === 0x1b) return;
       for (const ch of decoder.write(chunk)) {
         if (ch === '\r' || ch === '\n') return finish();
-        if (ch === '\u0003' || (ch === '\u0004' && answer.length === 0)) return finish(usageError('cancelled'));
+        if (ch === '\u0003' || (ch === '\u0004' && answer.length === 0))
+          return finish(usageError('cancelled', 'cancelled'));
         if (ch === '\u007f' || ch === '\b') answer.pop();
         else if (ch === '\u0015') answer = [];
         else if (ch >= ' ') answer.push(ch);

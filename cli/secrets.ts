@@ -31,11 +31,15 @@ export function readSecretFile(file: string, what: string): string {
   try {
     read = readFileBounded(file, MAX_SECRET_FILE_BYTES);
   } catch (error) {
-    throw usageError(`cannot read the ${what} file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw usageError(
+      `cannot read the ${what} file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      'cannotRead',
+    );
   }
   if (!read.ok) {
     throw rejectedError(
       `the ${what} file ${file} is over 64 KiB: it cannot be a ${what}; give the file that holds only it`,
+      'inputTooLarge',
     );
   }
   const text = read.bytes.toString('utf8');
@@ -57,7 +61,7 @@ export async function readUnlock(values: {
   const passphraseFile = values['passphrase-file'];
   const recoveryFile = values['recovery-key-file'];
   if (passphraseFile !== undefined && recoveryFile !== undefined) {
-    throw usageError('give either --passphrase-file or --recovery-key-file, not both');
+    throw usageError('give either --passphrase-file or --recovery-key-file, not both', 'commandLine');
   }
   const envPassphrase = takeEnv(ENV.passphrase);
   const envRecovery = takeEnv(ENV.recoveryKey);
@@ -82,7 +86,7 @@ export async function readNewPassphrase(file: string | undefined, envName: strin
     passphrase = await promptHidden('New passphrase: ', hint);
     checkNewPassphrase(passphrase);
     if ((await promptHidden('Repeat the new passphrase: ', hint)) !== passphrase) {
-      throw usageError('the two passphrases differ: nothing was changed');
+      throw usageError('the two passphrases differ: nothing was changed', 'passphrasesDiffer');
     }
   }
   checkNewPassphrase(passphrase);

@@ -31,8 +31,8 @@ describe('IPC relay: main validates every call against the contract', () => {
       const response = await handle(appFrame, input);
       expect(response.ok).toBe(false);
       if (response.ok) continue;
-      expect(Object.keys(response.error).sort()).toEqual(['code', 'message']);
-      expect(response.error.code).toBe('usage');
+      expect(Object.keys(response.error).sort()).toEqual(['code', 'message', 'reason']);
+      expect(response.error).toMatchObject({ code: 'usage', reason: 'badRequest' });
       expect(response.error.message).not.toMatch(/\n\s+at /);
     }
     expect(forward).not.toHaveBeenCalled();
@@ -72,20 +72,39 @@ describe('IPC relay: main validates every call against the contract', () => {
     expect(forward).not.toHaveBeenCalled();
   });
 
-  it('sends an error as {code, message} only: no stack, no extra fields', async () => {
+  it('sends an error as {code, message, reason, params} only: no stack, no extra fields', async () => {
     const leaky = {
       ok: false,
-      error: { code: 'auth', message: 'wrong passphrase', stack: 'Error\n    at x.js:1', path: '/x' },
+      error: {
+        code: 'rejected',
+        message: 'Bela is not verified',
+        reason: 'contactNotVerified',
+        params: { name: 'Bela' },
+        stack: 'Error\n    at x.js:1',
+        path: '/x',
+      },
     };
     const response = await relayHandler('lockVault', async () => leaky)(appFrame, {});
-    expect(response).toEqual({ ok: false, error: { code: 'auth', message: 'wrong passphrase' } });
+    // The reason and its parameters reach the page: the UI says the refusal in its own language.
+    expect(response).toEqual({
+      ok: false,
+      error: {
+        code: 'rejected',
+        message: 'Bela is not verified',
+        reason: 'contactNotVerified',
+        params: { name: 'Bela' },
+      },
+    });
   });
 
   it('turns a thrown error or a malformed answer into a failure without a stack', async () => {
     const thrown = await relayHandler('lockVault', async () => {
       throw new Error('the vault process stopped\n    at Object.<anonymous> (/home/a/main.js:1:1)');
     })(appFrame, {});
-    expect(thrown).toEqual({ ok: false, error: { code: 'failure', message: 'the vault process stopped' } });
+    expect(thrown).toEqual({
+      ok: false,
+      error: { code: 'failure', message: 'the vault process stopped', reason: 'unexpected' },
+    });
     const odd = await relayHandler('lockVault', async () => ({ ok: false, error: { code: 'EPERM' } }))(appFrame, {});
     expect(odd).toMatchObject({ ok: false, error: { code: 'failure' } });
   });

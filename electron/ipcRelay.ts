@@ -18,7 +18,7 @@ export const isTrustedSender = (event: SenderEvent): boolean => {
 export function relayHandler(channel: Channel, forward: Forward) {
   return async (event: SenderEvent, rawArgs: unknown): Promise<IpcResponse<Channel>> => {
     if (!isTrustedSender(event))
-      return { ok: false, error: toIpcError(rejectedError('this page may not call the vault')) };
+      return { ok: false, error: toIpcError(rejectedError('this page may not call the vault', 'badRequest')) };
     const checked = checkCall(channel, rawArgs);
     if (!checked.ok) return checked.response;
     try {

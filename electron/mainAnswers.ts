@@ -13,7 +13,7 @@ export function answeredInMain(answers: MainAnswers, forward: Forward): Forward 
     if (!answer) return forward(channel, args);
     const checked = contract[channel].result.safeParse(answer());
     if (!checked.success)
-      throw failureError(`${channel} answered outside the contract: ${describeIssues(checked.error)}`);
+      throw failureError(`${channel} answered outside the contract: ${describeIssues(checked.error)}`, 'badRequest');
     return { ok: true, value: checked.data };
   };
 }

@@ -34,7 +34,8 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
   let locks = 0;
   let lastLock: LockReason = 'user';
   const handle = async (channel: string, args: unknown) => {
-    if (service === null) return { ok: false, error: toIpcError(failureError('the vault is not ready')) };
+    if (service === null)
+      return { ok: false, error: toIpcError(failureError('the vault is not ready', 'vaultNotReady')) };
     const locksBefore = locks;
     const response = await service.handle(channel, args);
     if (locks !== locksBefore) service.lock(lastLock);

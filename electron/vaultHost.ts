@@ -35,7 +35,7 @@ export function createVaultHost(options: VaultHostOptions) {
   const receive = vaultInbox({ dialogs: options.dialogs, emit: options.emit, settle: replies.settle });
   let child: VaultChild | null = null;
 
-  const stopped = () => failureError('the vault process stopped; the vault is locked');
+  const stopped = () => failureError('the vault process stopped; the vault is locked', 'vaultStopped');
 
   function current(): VaultChild {
     if (child) return child;

@@ -16,6 +16,10 @@ describe('error reasons', () => {
     expect(toIpcError(toCrossingError(Object.assign(new Error('x'), { code: 'ENOSPC' })))).toMatchObject({
       reason: 'diskFull',
     });
-    expect(toIpcError(new Error('something odd'))).toEqual({ code: 'failure', message: 'something odd' });
+    expect(toIpcError(new Error('something odd'))).toEqual({
+      code: 'failure',
+      message: 'something odd',
+      reason: 'unexpected',
+    });
   });
 });

@@ -13,7 +13,8 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /**
  * Why, for the refusals a person meets in the app: the UI says each in its own language (with the
  * parameters below) and keeps the English message, which the CLI prints, behind "Details". A
- * refusal without a reason is still shown, by its code, with the message as the detail.
+ * refusal names one always (the constructors below require it), so a test can hold every one to a
+ * translation in both languages.
  */
 export const ERROR_REASONS = [
   'locked',
@@ -40,6 +41,28 @@ export const ERROR_REASONS = [
   'fileExists',
   'folderMissing',
   'passphraseTooEasy',
+  'commandLine',
+  'cancelled',
+  'cannotRead',
+  'inputTooLarge',
+  'outputFailed',
+  'passphrasesDiffer',
+  'badReleaseKey',
+  'notGenuineInstaller',
+  'noVaultHere',
+  'notAFile',
+  'badIdentity',
+  'ambiguousContact',
+  'keyChanged',
+  'nothingChosen',
+  'fieldNotOmittable',
+  'ambiguousId',
+  'noSuchConflict',
+  'folderNotWritable',
+  'badRequest',
+  'vaultNotReady',
+  'vaultStopped',
+  'unexpected',
   // A .crossing file refused by one of the import checks (shared/exchange/openBundle.ts), in their order.
   'importSize',
   'importFormat',
@@ -69,15 +92,15 @@ export class CrossingError extends Error {
 }
 
 /** Bad arguments: a missing option, an unknown command, an id that names no case. */
-export const usageError = (message: string, reason?: ErrorReason, params?: ReasonParams) =>
+export const usageError = (message: string, reason: ErrorReason, params?: ReasonParams) =>
   new CrossingError('usage', message, reason, params);
 /** Wrong passphrase or recovery key, or a file that is not a Crossing vault. */
-export const authError = (message: string, reason?: ErrorReason, params?: ReasonParams) =>
+export const authError = (message: string, reason: ErrorReason, params?: ReasonParams) =>
   new CrossingError('auth', message, reason, params);
 /** Input refused: invalid data, a tampered or damaged vault or file. */
-export const rejectedError = (message: string, reason?: ErrorReason, params?: ReasonParams) =>
+export const rejectedError = (message: string, reason: ErrorReason, params?: ReasonParams) =>
   new CrossingError('rejected', message, reason, params);
-export const failureError = (message: string, reason?: ErrorReason, params?: ReasonParams) =>
+export const failureError = (message: string, reason: ErrorReason, params?: ReasonParams) =>
   new CrossingError('failure', message, reason, params);
 
 export function toCrossingError(error: unknown): CrossingError {
@@ -90,5 +113,5 @@ export function toCrossingError(error: unknown): CrossingError {
   if (code === 'SQLITE_READONLY')
     return failureError('the vault is open for reading only: nothing was written', 'readOnly');
   const message = error instanceof Error ? error.message : String(error);
-  return failureError(message);
+  return failureError(message, 'unexpected');
 }

@@ -20,7 +20,8 @@ import { UNLOCK_HELP, unlockOptions } from '../secrets.js';
 const JSON_INPUT_HELP = `  --json FILE|-              the case as a JSON object (field names as in the case model); - reads stdin`;
 
 function requireJsonSource(source: string | undefined): string {
-  if (source === undefined) throw usageError('give the case with --json FILE, or --json - to read it from stdin');
+  if (source === undefined)
+    throw usageError('give the case with --json FILE, or --json - to read it from stdin', 'commandLine');
   return source;
 }
 
@@ -38,7 +39,7 @@ ${UNLOCK_HELP}`,
     const input = await readJsonInput(requireJsonSource(values.json));
     // Checked before the passphrase is asked: bad input never needs the vault.
     const parsed = newCaseSchema.safeParse(input);
-    if (!parsed.success) throw rejectedError(`the case is not valid: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw rejectedError(`the case is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
     const created = await withVault(vaultPath!, values, (vault) => vault.addCase(input as NewCase));
     printLine(created.id);
   },
@@ -60,7 +61,7 @@ ${UNLOCK_HELP}`,
   async run(values, [vaultPath, idOrPrefix]) {
     const input = await readJsonInput(requireJsonSource(values.json));
     const parsed = casePatchSchema.safeParse(input);
-    if (!parsed.success) throw rejectedError(`the change is not valid: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw rejectedError(`the change is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
     const result = await withVault(vaultPath!, values, (vault) =>
       vault.updateCase(vault.resolveCaseId(idOrPrefix!), input as CasePatch),
     );

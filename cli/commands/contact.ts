@@ -14,11 +14,15 @@ function readCard(file: string): string {
   try {
     read = readFileBounded(file === '-' ? 0 : file, MAX_CARD_BYTES);
   } catch (error) {
-    throw usageError(`cannot read the key card ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw usageError(
+      `cannot read the key card ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      'cannotRead',
+    );
   }
   if (!read.ok)
     throw rejectedError(
       `${file} is over 64 KiB: it is not a key card; give the file a colleague's crossing identity wrote`,
+      'badKeyCard',
     );
   return read.bytes.toString('utf8');
 }

@@ -78,6 +78,6 @@ function parseWholeNumber(option: string, value: string | undefined, min: number
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max)
-    throw usageError(`${option} must be a whole number from ${min} to ${max}`);
+    throw usageError(`${option} must be a whole number from ${min} to ${max}`, 'commandLine');
   return n;
 }

@@ -48,10 +48,10 @@ ${UNLOCK_HELP}`,
   },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
-    if (!values.to?.length) throw usageError('name at least one recipient with --to NAME');
-    if (values.all && values.case?.length) throw usageError('give either --all or --case, not both');
-    if (!values.all && !values.case?.length) throw usageError('choose the cases: --all or --case ID');
-    if (!values.out) throw usageError('name the file to write with --out FILE');
+    if (!values.to?.length) throw usageError('name at least one recipient with --to NAME', 'commandLine');
+    if (values.all && values.case?.length) throw usageError('give either --all or --case, not both', 'commandLine');
+    if (!values.all && !values.case?.length) throw usageError('choose the cases: --all or --case ID', 'commandLine');
+    if (!values.out) throw usageError('name the file to write with --out FILE', 'commandLine');
     const omit = parseOmit(values.omit);
     await withVault(vaultPath!, values, async (vault) => {
       const result = await exportCases(vault, {
@@ -155,8 +155,8 @@ ${UNLOCK_HELP}`,
   },
   positionals: ['VAULT', 'ID'],
   async run(values, [vaultPath, caseId]) {
-    if (!values.to) throw usageError('name the contact with --to NAME');
-    if (!values.out) throw usageError('name the file to write with --out FILE');
+    if (!values.to) throw usageError('name the contact with --to NAME', 'commandLine');
+    if (!values.out) throw usageError('name the file to write with --out FILE', 'commandLine');
     const omit = parseOmit(values.omit);
     await withVault(vaultPath!, values, async (vault) => {
       const result = await handoffCase(vault, caseId!, {
@@ -192,7 +192,7 @@ ${UNLOCK_HELP}`,
   options: { ...unlockOptions, out: { type: 'string' }, rescue: { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
-    if (!values.out) throw usageError('name the file to write with --out FILE');
+    if (!values.out) throw usageError('name the file to write with --out FILE', 'commandLine');
     await withVault(
       vaultPath!,
       values,
@@ -222,7 +222,8 @@ ${UNLOCK_HELP}`,
   options: { ...unlockOptions, 'identity-file': { type: 'string' }, json: { type: 'boolean' } },
   positionals: ['VAULT', 'FILE'],
   async run(values, [vaultPath, file]) {
-    if (!values['identity-file']) throw usageError("give the backed-up vault's identity with --identity-file FILE");
+    if (!values['identity-file'])
+      throw usageError("give the backed-up vault's identity with --identity-file FILE", 'commandLine');
     const ageIdentity = readSecretFile(values['identity-file'], 'identity');
     await withVault(vaultPath!, values, async (vault) => {
       const result = await restoreBackup(vault, file!, { ageIdentity });
@@ -244,7 +245,7 @@ function parseOmit(values: string[] | undefined): OmittableField[] {
     .filter(Boolean);
   for (const field of fields) {
     if (!(OMITTABLE_FIELDS as readonly string[]).includes(field)) {
-      throw usageError(`--omit ${field}: these can be left out: ${OMITTABLE_FIELDS.join(', ')}`);
+      throw usageError(`--omit ${field}: these can be left out: ${OMITTABLE_FIELDS.join(', ')}`, 'fieldNotOmittable');
     }
   }
   return fields as OmittableField[];

@@ -22,7 +22,7 @@ ${UNLOCK_HELP}`,
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
     if (values['reveal-secret'] && values.json)
-      throw usageError('--reveal-secret prints only the secret: leave out --json');
+      throw usageError('--reveal-secret prints only the secret: leave out --json', 'commandLine');
     await withVault(
       vaultPath!,
       values,

@@ -21,9 +21,10 @@ function readKeyFile(file: string): string {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw usageError(`there is no file ${file}`);
+    throw usageError(`there is no file ${file}`, 'noSuchFile', { name: file });
   }
-  if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES) throw usageError(`${file} is not a minisign public key file`);
+  if (!stat.isFile() || stat.size > MAX_KEY_FILE_BYTES)
+    throw usageError(`${file} is not a minisign public key file`, 'badReleaseKey');
   return fs.readFileSync(file, 'utf8');
 }
 
@@ -69,6 +70,7 @@ version than this one). Debian's minisign checks the same files:
     if (!verdict.genuine) {
       throw rejectedError(
         `not a genuine Crossing installer: refused by the ${verdict.check} check: ${verdict.reason}.`,
+        'notGenuineInstaller',
       );
     }
     if (!values.json) printLine(verdict.reason);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
 import { usageError } from '../errors.js';
@@ -94,7 +95,8 @@ export async function restoreBackup(
   options: { ageIdentity: string; maxBytes?: number },
 ): Promise<RestoreResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (!fs.existsSync(filePath)) throw usageError(`there is no file ${filePath}`);
+  if (!fs.existsSync(filePath))
+    throw usageError(`there is no file ${filePath}`, 'noSuchFile', { name: path.basename(filePath) });
   // Counted while reading, whatever stat says: a device or a growing file has no trustworthy size.
   const read = readFileBounded(filePath, maxBytes);
   if (!read.ok) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
@@ -103,7 +105,7 @@ export async function restoreBackup(
   try {
     recipient = await identityToRecipient(identity);
   } catch {
-    throw usageError('that is not an age identity (AGE-SECRET-KEY-…)');
+    throw usageError('that is not an age identity (AGE-SECRET-KEY-…)', 'badIdentity');
   }
   const bundle = await openSignedBundle(new Uint8Array(read.bytes), identity, { maxBytes });
   if (bundle.kind !== 'backup') throw refuse('format', `this is an ${bundle.kind} file, not a backup`);

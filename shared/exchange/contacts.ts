@@ -62,9 +62,12 @@ export function findContact(vault: Vault, nameOrFingerprint: string): Contact {
     const matches = listContacts(vault).filter((c) => c.fingerprint.startsWith(prefix));
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1)
-      throw usageError(`${nameOrFingerprint} matches ${matches.length} contacts: give more of it`);
+      throw usageError(`${nameOrFingerprint} matches ${matches.length} contacts: give more of it`, 'ambiguousContact');
   }
-  throw usageError(`there is no contact ${nameOrFingerprint}: add their key card with \`crossing contact add\``);
+  throw usageError(
+    `there is no contact ${nameOrFingerprint}: add their key card with \`crossing contact add\``,
+    'noSuchContact',
+  );
 }
 
 export function contactSafetyNumber(vault: Vault, contact: Pick<Contact, 'signPublicKey' | 'ageRecipient'>): string {
@@ -87,7 +90,8 @@ export function addContact(
 ): AddContactResult {
   const card: KeyCard = parseKeyCard(cardText);
   const chosen = options.name === undefined ? undefined : personNameSchema.safeParse(options.name);
-  if (chosen && !chosen.success) throw usageError(`the name ${chosen.error.issues[0]?.message ?? 'is not valid'}`);
+  if (chosen && !chosen.success)
+    throw usageError(`the name ${chosen.error.issues[0]?.message ?? 'is not valid'}`, 'invalidData');
   const name = chosen?.data ?? card.displayName;
   const now = (options.now ?? new Date()).toISOString();
   const verified = options.verified ?? false;
@@ -110,6 +114,8 @@ export function addContact(
       `the key of ${sameName_.name} has changed (was ${sameName_.fingerprint}, this card has ${card.fingerprint}). ` +
         `It is not used until you re-verify it: compare this safety number with ${sameName_.name} in person or by a call you trust\n` +
         `${number}\nand add the card again as verified`,
+      'keyChanged',
+      { name: sameName_.name },
     );
   }
   const contact: Contact = {

@@ -41,7 +41,7 @@ export interface ExportResult {
 }
 
 export async function exportCases(vault: Vault, options: ExportOptions): Promise<ExportResult> {
-  if (options.to.length === 0) throw usageError('name at least one recipient (--to NAME)');
+  if (options.to.length === 0) throw usageError('name at least one recipient (--to NAME)', 'nothingChosen');
   const recipients = resolveRecipients(vault, options.to, options.allowUnverified ?? false);
   const caseIds = resolveCases(vault, options.cases);
   const omitted = checkOmitted(options.omit ?? []);
@@ -128,6 +128,8 @@ function resolveRecipients(vault: Vault, names: readonly string[], allowUnverifi
     if (!contact.verified && !allowUnverified) {
       throw usageError(
         `${contact.name} is not verified: compare the safety number with them and run \`crossing contact verify\` first`,
+        'contactNotVerified',
+        { name: contact.name },
       );
     }
     found.set(contact.fingerprint, contact);
@@ -137,7 +139,8 @@ function resolveRecipients(vault: Vault, names: readonly string[], allowUnverifi
 
 function resolveCases(vault: Vault, cases: readonly string[] | 'all'): string[] {
   if (cases === 'all') return vault.opCaseIds();
-  if (cases.length === 0) throw usageError('name the cases to export (--case ID…) or export them all (--all)');
+  if (cases.length === 0)
+    throw usageError('name the cases to export (--case ID…) or export them all (--all)', 'nothingChosen');
   return [...new Set(cases.map((id) => vault.resolveCaseId(id)))];
 }
 
@@ -150,7 +153,7 @@ function collectOps(vault: Vault, caseIds: readonly string[]): Op[] {
 function checkOmitted(omit: readonly string[]): OmittableField[] {
   for (const field of omit) {
     if (!(OMITTABLE_FIELDS as readonly string[]).includes(field)) {
-      throw usageError(`${field} cannot be left out; these can: ${OMITTABLE_FIELDS.join(', ')}`);
+      throw usageError(`${field} cannot be left out; these can: ${OMITTABLE_FIELDS.join(', ')}`, 'fieldNotOmittable');
     }
   }
   return [...new Set(omit)] as OmittableField[];

@@ -89,7 +89,7 @@ export async function importSealedFile(
   } catch {
     throw usageError(`there is no file ${filePath}`, 'noSuchFile', { name: path.basename(filePath) });
   }
-  if (!stat.isFile()) throw usageError(`${filePath} is not a file`);
+  if (!stat.isFile()) throw usageError(`${filePath} is not a file`, 'notAFile', { name: path.basename(filePath) });
   // The size is checked before a byte is read, and counted again while reading (the file may grow):
   // an oversized file never reaches memory.
   if (stat.size > maxBytes) throw refuse('size', `the file is ${stat.size} bytes, over the limit of ${maxBytes}`);

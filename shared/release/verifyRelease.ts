@@ -78,8 +78,8 @@ export async function verifyRelease(options: VerifyReleaseOptions): Promise<Rele
   await loadSodium();
   const installer = path.resolve(options.installer);
   const installerStat = statOrNull(installer);
-  if (!installerStat) throw usageError(`there is no file ${options.installer}`);
-  if (!installerStat.isFile()) throw usageError(`${options.installer} is not a file`);
+  if (!installerStat) throw usageError(`there is no file ${options.installer}`, 'noSuchFile', { name: path.basename(options.installer) });
+  if (!installerStat.isFile()) throw usageError(`${options.installer} is not a file`, 'notAFile', { name: path.basename(options.installer) });
   const sumsPath = path.resolve(options.sums ?? path.join(path.dirname(installer), SUMS_FILE));
   const sigPath = path.resolve(options.signature ?? `${sumsPath}.minisig`);
   const key = parsePublicKey(options.trustedKey ?? RELEASE_PUBLIC_KEY);

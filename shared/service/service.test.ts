@@ -113,7 +113,7 @@ describe('vault service: boundary', () => {
     const t = setup();
     expect(await t.service.handle('deleteEverything', {})).toEqual({
       ok: false,
-      error: { code: 'usage', message: 'there is no channel deleteEverything' },
+      error: { code: 'usage', message: 'there is no channel deleteEverything', reason: 'badRequest' },
     });
     const bad = await t.service.handle('createVault', { passphrase: 'x'.repeat(12), kdf: 'fast', displayName: 'A' });
     expect(bad.ok).toBe(false);

@@ -78,7 +78,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     const row = contract[channel] as { args: z.ZodType; result: z.ZodType };
     // Channels without arguments may be called with nothing at all.
     const parsed = row.args.safeParse(rawArgs === undefined ? {} : rawArgs);
-    if (!parsed.success) throw usageError(`${channel}: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) throw usageError(`${channel}: ${describeIssues(parsed.error)}`, 'badRequest');
     const handler = HANDLERS[channel] as Handler<Channel>;
     const value: unknown = await handler(ctx, parsed.data as never);
     if (checkResults) {
@@ -95,7 +95,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       if (typeof channel !== 'string' || !Object.hasOwn(contract, channel)) {
         return Promise.resolve({
           ok: false,
-          error: toIpcError(usageError(`there is no channel ${String(channel).slice(0, 80)}`)),
+          error: toIpcError(usageError(`there is no channel ${String(channel).slice(0, 80)}`, 'badRequest')),
         });
       }
       return serial(async () => {

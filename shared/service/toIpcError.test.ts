@@ -7,7 +7,7 @@ describe('errors crossing to the UI', () => {
   it('keeps the code and message, never a stack', () => {
     const error = new TypeError('x is undefined');
     expect(error.stack).toContain('at ');
-    expect(toIpcError(error)).toEqual({ code: 'failure', message: 'x is undefined' });
+    expect(toIpcError(error)).toEqual({ code: 'failure', message: 'x is undefined', reason: 'unexpected' });
   });
 
   it('drops stack frames that slipped into a message but keeps other lines', () => {
@@ -15,7 +15,7 @@ describe('errors crossing to the UI', () => {
     const message = `wrapped: ${inner.stack ?? ''}`;
     const ipc = toIpcError(new Error(message));
     expect(ipc.message).not.toMatch(/^\s*at\s/m);
-    expect(toIpcError(rejectedError('compare this number\n12345 67890')).message).toBe(
+    expect(toIpcError(rejectedError('compare this number\n12345 67890', 'keyChanged')).message).toBe(
       'compare this number\n12345 67890',
     );
   });

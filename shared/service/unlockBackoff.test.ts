@@ -12,9 +12,11 @@ describe('unlock back-off', () => {
     const backoff = new UnlockBackoff(async (ms) => {
       slept.push(ms);
     });
-    const wrong = () => Promise.reject(authError('wrong passphrase'));
+    const wrong = () => Promise.reject(authError('wrong passphrase', 'wrongPassphrase'));
     for (let i = 0; i < 3; i++) await expect(backoff.attempt(wrong)).rejects.toThrow('wrong passphrase');
-    await expect(backoff.attempt(() => Promise.reject(usageError('no vault')))).rejects.toThrow('no vault');
+    await expect(backoff.attempt(() => Promise.reject(usageError('no vault', 'noVaultHere')))).rejects.toThrow(
+      'no vault',
+    );
     expect(slept).toEqual([1000, 2000, 4000]);
     await expect(backoff.attempt(() => Promise.resolve('open'))).resolves.toBe('open');
     await expect(backoff.attempt(wrong)).rejects.toThrow();

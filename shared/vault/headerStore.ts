@@ -106,7 +106,10 @@ export function readHeader(db: Database.Database, filePath: string): VaultHeader
   if (row.format_version !== FORMAT_VERSION) throw notAVault(`unknown format version ${row.format_version}`);
   const kdf = { level: row.kdf_level, opsLimit: row.kdf_ops, memLimit: row.kdf_mem } as KdfParams;
   if (!isKnownKdf(kdf))
-    throw rejectedError(`the vault header names key-derivation settings Crossing never writes: it was altered`);
+    throw rejectedError(
+      `the vault header names key-derivation settings Crossing never writes: it was altered`,
+      'vaultAltered',
+    );
   return {
     magic: row.magic,
     formatVersion: row.format_version,

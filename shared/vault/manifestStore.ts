@@ -62,7 +62,10 @@ export function readManifest(db: Database.Database, keys: ManifestKeys): Manifes
   try {
     return decodeManifest(plain);
   } catch (error) {
-    throw rejectedError(`the vault's manifest is unreadable (${(error as Error).message}): the vault file was altered`);
+    throw rejectedError(
+      `the vault's manifest is unreadable (${(error as Error).message}): the vault file was altered`,
+      'vaultAltered',
+    );
   }
 }
 

@@ -25,6 +25,7 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
   if (current > latest) {
     throw failureError(
       `this vault was written by a newer version of Crossing (schema ${current}, this one knows ${latest})`,
+      'vaultNewer',
     );
   }
   if (current === latest) return 0;

@@ -199,7 +199,8 @@ export class OpStore {
     }
     const id = Buffer.from(segmentId, 'hex');
     const row = this.db.prepare(`SELECT sealed FROM ${TABLE} WHERE id = ?`).get(id) as { sealed: Buffer } | undefined;
-    if (!row) throw rejectedError(`the vault row ${TABLE}/${segmentId} is missing: the vault file was altered`);
+    if (!row)
+      throw rejectedError(`the vault row ${TABLE}/${segmentId} is missing: the vault file was altered`, 'vaultAltered');
     const ops = this.decode(id, row.sealed);
     this.remember(segmentId, ops);
     return ops;
@@ -215,7 +216,7 @@ export class OpStore {
     try {
       return decodeSegment(plain);
     } catch {
-      throw rejectedError(`the vault row ${TABLE}/${id.toString('hex')} holds unreadable data`);
+      throw rejectedError(`the vault row ${TABLE}/${id.toString('hex')} holds unreadable data`, 'vaultDamaged');
     } finally {
       plain.fill(0);
     }

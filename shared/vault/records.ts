@@ -20,5 +20,5 @@ export function putRecord(db: Database.Database, keys: Keys, name: string, json:
 }
 
 export function missing(what: string): never {
-  throw rejectedError(`the vault has no ${what} record: it was altered or damaged`);
+  throw rejectedError(`the vault has no ${what} record: it was altered or damaged`, 'vaultAltered');
 }

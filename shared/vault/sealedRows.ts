@@ -20,6 +20,7 @@ export function openRow(key: Uint8Array, table: string, id: Uint8Array, sealed: 
   if (!padded) {
     throw rejectedError(
       `the vault row ${table}/${Buffer.from(id).toString('hex')} does not authenticate: the vault file was altered or damaged`,
+      'vaultAltered',
     );
   }
   return unpad(padded);

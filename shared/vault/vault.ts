@@ -223,7 +223,7 @@ export class Vault {
   static async open(filePath: string, unlock: Unlock, options: OpenOptions = {}): Promise<Vault> {
     await loadSodium();
     const target = path.resolve(filePath);
-    if (!fs.existsSync(target)) throw usageError(`there is no vault at ${filePath}`);
+    if (!fs.existsSync(target)) throw usageError(`there is no vault at ${filePath}`, 'noVaultHere');
     const stat = fs.statSync(target);
     if (!stat.isFile()) throw authError(`${filePath} is not a Crossing vault: it is not a file`, 'notAVault');
     if (stat.size === 0) throw authError(`${filePath} is not a Crossing vault: the file is empty`, 'notAVault');
@@ -370,10 +370,11 @@ export class Vault {
   /** Finds a case by its id or by the first characters of it (at least 4), as a person types them. */
   resolveCaseId(idOrPrefix: string): string {
     this.assertOpen();
-    if (idOrPrefix.length < 4) throw usageError('give at least the first 4 characters of the case id');
+    if (idOrPrefix.length < 4) throw usageError('give at least the first 4 characters of the case id', 'ambiguousId');
     const ids = this.index.idsStartingWith(idOrPrefix);
     if (ids.length === 0) throw usageError(`there is no case ${idOrPrefix} in this vault`, 'noSuchCase');
-    if (ids.length > 1) throw usageError(`${idOrPrefix} matches ${ids.length} cases: give more of the id`);
+    if (ids.length > 1)
+      throw usageError(`${idOrPrefix} matches ${ids.length} cases: give more of the id`, 'ambiguousId');
     return ids[0]!;
   }
 
@@ -451,12 +452,13 @@ export class Vault {
 
   resolveConflict(caseId: string, key: string, chosenOpId: string): CaseState {
     const current = this.getCase(caseId);
-    if (!current.conflicts.some((c) => c.key === key)) throw usageError(`the case has no conflict on ${key}`);
+    if (!current.conflicts.some((c) => c.key === key))
+      throw usageError(`the case has no conflict on ${key}`, 'noSuchConflict');
     let op: Op;
     try {
       op = resolveConflictOp(caseId, this.store.caseOps(caseId), key, chosenOpId, this.opContext());
     } catch (error) {
-      throw usageError((error as Error).message);
+      throw usageError((error as Error).message, 'noSuchConflict');
     }
     this.commitOps([op]);
     return this.getCase(caseId);
@@ -470,7 +472,8 @@ export class Vault {
     this.assertOpen();
     const ops = incoming.map((candidate, i) => {
       const parsed = opSchema.safeParse(candidate);
-      if (!parsed.success) throw rejectedError(`op ${i + 1} is not valid: ${describeIssues(parsed.error)}`);
+      if (!parsed.success)
+        throw rejectedError(`op ${i + 1} is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
       return parsed.data as Op;
     });
     return this.mergeValidatedOps(ops, extra);
@@ -753,6 +756,7 @@ export class Vault {
         if (!parsed.success) {
           throw rejectedError(
             `op ${j + 1} of op_segments/${row.id.toString('hex')} is not valid: ${describeIssues(parsed.error)}`,
+            'vaultDamaged',
           );
         }
       });
@@ -785,6 +789,7 @@ export class Vault {
     if (stored && this.manifest && stored.counter !== this.manifest.counter) {
       throw rejectedError(
         `the vault file was altered: its manifest is number ${stored.counter}, this window wrote ${this.manifest.counter}`,
+        'vaultAltered',
       );
     }
     return { segments: segments.length, records, ops, cases: this.index.caseCount, counter: stored?.counter ?? null };
@@ -852,7 +857,10 @@ export class Vault {
   private assertWritable(): void {
     this.assertOpen();
     if (this.tampering) {
-      throw rejectedError(`${this.tampering}; it is open for reading only, to rescue its cases with a backup`);
+      throw rejectedError(
+        `${this.tampering}; it is open for reading only, to rescue its cases with a backup`,
+        'vaultAltered',
+      );
     }
     if (!this.writerLock) throw failureError(READ_ONLY_MESSAGE, 'readOnly');
   }

@@ -74,7 +74,9 @@ export function placeNewVault(temp: string, target: string, displayPath: string)
     createPrivateFile(target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw usageError(`${displayPath} already exists: Crossing never overwrites a file`);
+      throw usageError(`${displayPath} already exists: Crossing never overwrites a file`, 'fileExists', {
+        name: path.basename(displayPath),
+      });
     }
     throw error;
   }

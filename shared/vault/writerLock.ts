@@ -46,7 +46,10 @@ export function acquireWriterLock(vaultPath: string, displayPath: string): Write
     const lock = tryAcquire(vaultPath, displayPath);
     if (lock) return lock;
   }
-  throw failureError(`the lock file of ${displayPath} keeps changing: another program is interfering with it`);
+  throw failureError(
+    `the lock file of ${displayPath} keeps changing: another program is interfering with it`,
+    'vaultInUse',
+  );
 }
 
 function tryAcquire(vaultPath: string, displayPath: string): WriterLock | null {
@@ -58,6 +61,7 @@ function tryAcquire(vaultPath: string, displayPath: string): WriterLock | null {
   } catch (error) {
     throw failureError(
       `cannot create the lock file beside ${displayPath}: ${(error as NodeJS.ErrnoException).code ?? 'error'}; the folder must be writable`,
+      'folderNotWritable',
     );
   }
   let db: Database.Database | undefined;
@@ -85,7 +89,7 @@ function tryAcquire(vaultPath: string, displayPath: string): WriterLock | null {
     fs.closeSync(fd);
     throw error instanceof CrossingError
       ? error
-      : failureError(`cannot use the lock file ${lockPath}: ${(error as Error).message}`);
+      : failureError(`cannot use the lock file ${lockPath}: ${(error as Error).message}`, 'folderNotWritable');
   }
   const held = db;
   let holding = true;
@@ -137,5 +141,6 @@ function inUse(displayPath: string, holder: Holder | null) {
   const who = holder?.pid ? ` (pid ${holder.pid}${holder.since ? `, since ${holder.since}` : ''})` : '';
   return failureError(
     `the vault ${displayPath} is open in another Crossing window or command${who}: lock it or let that command finish, then try again`,
+    'vaultInUse',
   );
 }

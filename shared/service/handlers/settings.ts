@@ -8,6 +8,6 @@ export const settingsHandlers: Handlers<'getSettings' | 'updateSettings' | 'plat
   // Shown on the Settings screen, but main answers it (it knows the platform and what it watches): a call
   // that reaches the vault process came by another way, and is refused.
   platformProtections: () => {
-    throw usageError('platformProtections is answered by the desktop shell, not by the vault');
+    throw usageError('platformProtections is answered by the desktop shell, not by the vault', 'badRequest');
   },
 };
