@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { rejectedError } from '../errors.js';
+import { rejectedError, usageError } from '../errors.js';
 import type { EvidenceFile } from '../model/case.js';
 import { CHUNK_BYTES } from './chunks.js';
 import { SNIFF_BYTES, detectContentType, type ContentType } from './contentType.js';
 import {
   DEFAULT_MAX_FILE_BYTES,
   closeSource,
+  megabytes,
   openSource,
   readSourceChunks,
   readSourceHead,
@@ -33,6 +34,50 @@ export interface PreparedFile {
   close: () => void;
 }
 
+/** A file to add: a path the person chose, or bytes dropped on the window (never written to disk). */
+export type FileSource = string | { name: string; bytes: Uint8Array };
+
+export function prepareSource(source: FileSource, options: PrepareOptions = {}): PreparedFile {
+  return typeof source === 'string' ? prepareFile(source, options) : prepareBytes(source.name, source.bytes, options);
+}
+
+/** Dropped bytes: the same checks as a file on disk (empty, over the limit), the same stripping. */
+export function prepareBytes(rawName: string, bytes: Uint8Array, options: PrepareOptions = {}): PreparedFile {
+  const name = fileNameOf(rawName);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.length === 0) throw usageError(`${name} is empty: there is nothing to keep`);
+  if (bytes.length > maxBytes) {
+    throw usageError(
+      `${name} is ${megabytes(bytes.length)}, over the limit of ${megabytes(maxBytes)} a file: ` +
+        'raise the limit in the settings, or split or compress the file',
+    );
+  }
+  const type = detectContentType(bytes.subarray(0, SNIFF_BYTES));
+  const keep = (options.keepMetadata ?? false) || !canStrip(type.mime);
+  const stripped = keep ? { bytes, removed: [] } : stripOrRefuse(name, type, bytes);
+  return {
+    name,
+    type,
+    removed: stripped.removed,
+    keptMetadata: (options.keepMetadata ?? false) && canStrip(type.mime),
+    chunks: () => sliceChunks(stripped.bytes),
+    close: () => {
+      if (stripped.bytes !== bytes) stripped.bytes.fill(0);
+    },
+  };
+}
+
+function stripOrRefuse(label: string, type: ContentType, bytes: Uint8Array): ReturnType<typeof stripMetadata> {
+  try {
+    return stripMetadata(type.mime, bytes);
+  } catch (error) {
+    throw rejectedError(
+      `${label} looks like ${type.mime} but its structure cannot be followed (${(error as Error).message}), ` +
+        'so its metadata cannot be removed: it was not added. To keep it exactly as it is, add it with the original bytes kept',
+    );
+  }
+}
+
 export function prepareFile(filePath: string, options: PrepareOptions = {}): PreparedFile {
   const source = openSource(filePath, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
   try {
@@ -52,13 +97,10 @@ export function prepareFile(filePath: string, options: PrepareOptions = {}): Pre
     const original = readSourceWhole(source);
     let stripped: ReturnType<typeof stripMetadata>;
     try {
-      stripped = stripMetadata(type.mime, original);
+      stripped = stripOrRefuse(filePath, type, original);
     } catch (error) {
       original.fill(0);
-      throw rejectedError(
-        `${filePath} looks like ${type.mime} but its structure cannot be followed (${(error as Error).message}), ` +
-          'so its metadata cannot be removed: it was not added. To keep it exactly as it is, add it with the original bytes kept',
-      );
+      throw error;
     }
     const content = stripped.bytes;
     return {

@@ -5,6 +5,7 @@ import { contract, type Channel, type IpcResponse } from '../ipc/contract.js';
 import { describeIssues } from '../model/case.js';
 import { FileRefs, whyUnopenable, type FileRef } from './fileRefs.js';
 import { caseHandlers } from './handlers/cases.js';
+import { evidenceHandlers } from './handlers/evidence.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { identityHandlers } from './handlers/identity.js';
 import { settingsHandlers } from './handlers/settings.js';
@@ -49,6 +50,7 @@ export interface VaultService {
 const HANDLERS: Handlers<Channel> = {
   ...vaultSessionHandlers,
   ...caseHandlers,
+  ...evidenceHandlers,
   ...statsHandlers,
   ...identityHandlers,
   ...exchangeHandlers,

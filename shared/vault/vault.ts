@@ -40,7 +40,7 @@ import {
   writeFileContent,
   type EvidenceKeys,
 } from '../evidence/evidenceStore.js';
-import { defaultKind, prepareFile, type PrepareOptions } from '../evidence/prepareFile.js';
+import { defaultKind, prepareSource, type FileSource, type PrepareOptions } from '../evidence/prepareFile.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc.js';
 import { opSchema, type Op } from '../oplog/ops.js';
@@ -575,15 +575,15 @@ export class Vault {
   }
 
   /** Adds several files at once: all of them, or (one refused or failing) none. */
-  addFiles(caseId: string, filePaths: readonly string[], options: AddFileOptions = {}): WithId<EvidenceFile>[] {
+  addFiles(caseId: string, sources: readonly FileSource[], options: AddFileOptions = {}): WithId<EvidenceFile>[] {
     this.assertWritable();
     const state = this.getCase(caseId);
     this.checkDocumentLink(state, options.documentId);
     const added: WithId<EvidenceFile>[] = [];
     this.commitOpsFrom((db) =>
-      filePaths.map((filePath) => {
+      sources.map((source) => {
         // One at a time: a photo being stripped is the only content ever whole in memory.
-        const prepared = prepareFile(filePath, options);
+        const prepared = prepareSource(source, options);
         try {
           const fileId = randomId();
           const row = writeFileContent(db, this.evidenceKeys, fileId, caseId, prepared.chunks());

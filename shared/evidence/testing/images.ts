@@ -35,14 +35,28 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** A 2×2 RGB PNG; `text` adds tEXt chunks (keyword → text), `time` a tIME chunk. */
-export function minimalPng(options: { text?: Record<string, string>; time?: boolean; fill?: number } = {}): Buffer {
+/**
+ * An RGB PNG (2×2 unless sized) of soft diagonal bands; `text` adds tEXt chunks (keyword → text),
+ * `time` a tIME chunk.
+ */
+export function minimalPng(
+  options: { text?: Record<string, string>; time?: boolean; fill?: number; width?: number; height?: number } = {},
+): Buffer {
+  const width = options.width ?? 2;
+  const height = options.height ?? 2;
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(2, 4);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const fill = options.fill ?? 0x80;
-  const rows = Buffer.concat([0, 1].map(() => Buffer.from([0, fill, 0x20, 0x20, fill, 0x20, 0x20])));
+  const rows = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = y * (1 + width * 3) + 1 + x * 3;
+      const band = ((x + y) >> 4) % 2 === 0 ? 0 : 0x30;
+      rows.set([fill, 0x20 + band, 0x60 + band], at);
+    }
+  }
   const texts = Object.entries(options.text ?? {}).map(([key, value]) =>
     pngChunk('tEXt', Buffer.concat([Buffer.from(key, 'latin1'), Buffer.from([0]), Buffer.from(value, 'latin1')])),
   );
