@@ -4,6 +4,7 @@ import { expect, test } from './fixtures.js';
 import { goTo, openVault, saveScreen, switchLanguage } from './models/app.js';
 import { expectNoAxeViolations } from './models/axe.js';
 import { FilesSection, makeEvidence } from './models/filesSection.js';
+import { introduce, newestExport } from './models/twoVaults.js';
 import { minimalPng } from '../shared/evidence/testing/images.js';
 import type { Page } from '@playwright/test';
 
@@ -150,4 +151,38 @@ test('Russian, at 1024×700 and 1440×900: the Files section and the viewer', as
     await page.keyboard.press('Escape');
   }
   await switchLanguage(page, 'en');
+});
+
+test('a colleague receives the case with its photo, and sees the same image', async ({ openApp }) => {
+  const a = await openApp();
+  const b = await openApp();
+  await b.page.setViewportSize({ width: 1440, height: 900 });
+  await openVault(a.page, a.control, { name: 'Madina' });
+  await openVault(b.page, b.control, { name: 'Anzor' });
+  await introduce(a.control, b.control);
+  const { id } = await a.control.value('createCase', { input: { alias: 'Khava' } });
+  const { photo } = makeEvidence(a.control);
+  await a.control.queueDialog('openEvidenceFiles', photo);
+  const [chosen] = (await a.control.value('chooseEvidenceFiles', {})).files;
+  const added = await a.control.value('addEvidenceFiles', { caseId: id, tokens: [chosen!.token] });
+  await a.control.value('exportCases', {
+    caseIds: [id],
+    to: [(await b.control.value('getKeyCard', {})).me.fingerprint],
+  });
+
+  await goTo(b.page, 'exchange');
+  await b.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await b.control.queueDialog('openImportFile', newestExport(a.control));
+  await b.page.getByRole('button', { name: 'Choose file…' }).click();
+  await b.page.getByRole('button', { name: 'Apply' }).click();
+  await expect(b.page.getByText('Imported: 1 new, 0 updated, 0 new conflicts.')).toBeVisible();
+  await openCase(b.page, 'Khava');
+  const thumbnail = b.page.getByRole('img', { name: 'Thumbnail of injury-photo.png' });
+  await expect(thumbnail).toHaveAttribute('src', /^blob:/);
+  const [sent, received] = await Promise.all([
+    a.control.value('readEvidenceFile', { fileId: added.added[0]!.id }),
+    b.control.value('readEvidenceFile', { fileId: added.added[0]!.id }),
+  ]);
+  expect(received.base64).toBe(sent.base64);
+  await expect(b.page.getByText(/added by Madina/)).toBeVisible();
 });

@@ -136,7 +136,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const OPEN_FAILURES = ['missing', 'not-a-file', 'unreadable', 'failed'] as const;
 export const fileRefSchema = z.object({ token: z.string().min(1).max(64), name: z.string() });
 
-export const OMITTABLE_FIELDS = ['legalName', 'contacts', 'location'] as const;
+export const OMITTABLE_FIELDS = ['legalName', 'contacts', 'location', 'files'] as const;
 
 export const importPreviewSchema = z.object({
   file: fileRefSchema,

@@ -40,6 +40,7 @@ import {
   writeFileContent,
   type EvidenceKeys,
 } from '../evidence/evidenceStore.js';
+import { CHUNK_BYTES } from '../evidence/chunks.js';
 import { defaultKind, prepareSource, type FileSource, type PrepareOptions } from '../evidence/prepareFile.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc.js';
@@ -684,6 +685,26 @@ export class Vault {
   readFile(fileId: string): Iterable<Uint8Array> {
     const { file } = this.findFile(fileId);
     return readFileContent(this.db, this.evidenceKeys, file.id, file.sha256);
+  }
+
+  /**
+   * Seals a received file's content (an import, a restore) inside the caller's transaction, unless
+   * it is held already. Returns whether it was written.
+   */
+  storeReceivedFile(db: Database.Database, fileId: string, caseId: string, bytes: Uint8Array): boolean {
+    this.assertWritable();
+    if (readFileRow(db, this.evidenceKeys, fileId)) return false;
+    const chunks = function* () {
+      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+    };
+    writeFileContent(db, this.evidenceKeys, fileId, caseId, chunks());
+    return true;
+  }
+
+  /** The SHA-256 of a file's content held here, or undefined. */
+  heldFileSha256(fileId: string): string | undefined {
+    this.assertOpen();
+    return readFileRow(this.db, this.evidenceKeys, fileId)?.sha256;
   }
 
   private get evidenceKeys(): EvidenceKeys {
