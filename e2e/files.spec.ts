@@ -75,7 +75,7 @@ test('attaches a photo and a PDF, shows a thumbnail, opens both in the viewer, s
   await goTo(page, 'cases');
   await expect(page.getByRole('row').filter({ hasText: 'Zarema' }).getByText('2 files')).toBeVisible();
   await goTo(page, 'board');
-  await expect(page.getByText('2 files')).toBeVisible();
+  await expect(page.getByText('2 files', { exact: true })).toBeVisible();
 });
 
 test('takes a dropped file, refuses an empty one in words, and forgets every picture on lock', async ({ app }) => {
