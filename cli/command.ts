@@ -26,6 +26,8 @@ export interface CommandSpec<O extends OptionsConfig> {
   positionals: readonly string[];
   /** How many trailing positionals may be left out. */
   optionalPositionals?: number;
+  /** The last positional may be given many times (`PATH...`). */
+  repeatLast?: boolean;
   run(values: OptionValues<O>, positionals: string[]): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
           'commandLine',
         );
       }
-      if (parsed.positionals.length > spec.positionals.length) {
+      if (!spec.repeatLast && parsed.positionals.length > spec.positionals.length) {
         throw usageError(
           `unexpected argument ${JSON.stringify(parsed.positionals[spec.positionals.length])}`,
           'commandLine',

@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { contactCommands } from './commands/contact.js';
 import { demoCommand } from './commands/demo.js';
 import { exchangeCommands } from './commands/exchange.js';
+import { fileCommands } from './commands/file.js';
 import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
@@ -19,6 +20,7 @@ import { printLines, writeStderr } from './output.js';
 export const COMMANDS: readonly Command[] = [
   initCommand,
   ...caseCommands,
+  ...fileCommands,
   statsCommand,
   demoCommand,
   passwdCommand,

@@ -24,9 +24,13 @@ describe('content security policy', () => {
     }
   });
 
-  it('allows no connection, plugin, worker, form, base or embedding', () => {
-    for (const name of ['connect-src', 'object-src', 'worker-src', 'form-action', 'base-uri', 'frame-ancestors']) {
+  it('allows no connection, plugin, form, base or embedding', () => {
+    for (const name of ['connect-src', 'object-src', 'form-action', 'base-uri', 'frame-ancestors']) {
       expect(directives.get(name)).toEqual(["'none'"]);
     }
+  });
+
+  it("allows workers only from the app's own files (pdf.js), never blob: or data:", () => {
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
   });
 });

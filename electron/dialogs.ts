@@ -13,6 +13,10 @@ export const INSTALLER_FILTERS: FileFilter[] = [
 /** The save dialog offers the one extension the file will have (taken from the suggested name). */
 export function saveFilters(suggestedName: string, kind: SaveKind): FileFilter[] {
   if (kind === 'crossing') return [EXPORT_FILTER];
+  if (kind === 'evidence') {
+    const extension = path.extname(suggestedName).slice(1);
+    return extension ? [{ name: 'Copy of the file', extensions: [extension] }] : [];
+  }
   const extension = path.extname(suggestedName).slice(1).toLowerCase() || (kind === 'card' ? 'txt' : 'json');
   const name = kind === 'card' ? 'Key card' : 'Report';
   return [{ name, extensions: [extension] }];
@@ -37,6 +41,12 @@ export function nativeDialogs(
     openVault: () => open([VAULT_FILTER]),
     openImportFile: () => open([EXPORT_FILTER]),
     openInstaller: () => open(INSTALLER_FILTERS),
+    async openEvidenceFiles() {
+      const options = { properties: ['openFile' as const, 'multiSelections' as const], defaultPath: defaultDir() };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
     async saveFile(suggestedName, kind) {
       const options = {
         defaultPath: path.join(defaultDir(), path.basename(suggestedName)),

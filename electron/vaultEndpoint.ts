@@ -11,17 +11,25 @@ type CreateService = typeof createVaultService;
  * main's messages. Kept apart from the process entry so it runs in a plain Node test.
  */
 export function vaultEndpoint(post: (message: FromVault) => void, create: CreateService = createVaultService) {
-  const dialogAnswers = pendingReplies<string | null>();
-  const dialog = (method: DialogMethod, args: unknown[]) => {
+  const dialogAnswers = pendingReplies<string | string[] | null>();
+  const ask = (method: DialogMethod, args: unknown[]) => {
     const [id, answer] = dialogAnswers.open();
     post({ type: 'dialog', id, method, args });
     return answer;
+  };
+  const dialog = async (method: DialogMethod, args: unknown[]) => {
+    const answer = await ask(method, args);
+    return typeof answer === 'string' ? answer : null;
   };
   const dialogs: DialogPort = {
     openVault: () => dialog('openVault', []),
     saveFile: (suggestedName, kind) => dialog('saveFile', [suggestedName, kind]),
     openImportFile: () => dialog('openImportFile', []),
     openInstaller: () => dialog('openInstaller', []),
+    openEvidenceFiles: async () => {
+      const answer = await ask('openEvidenceFiles', []);
+      return Array.isArray(answer) ? answer : [];
+    },
   };
   let service: VaultService | null = null;
   const need = () => {
@@ -66,7 +74,7 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
         post({ type: 'reply', id: message.id, value: need().openFile(message.path) });
         return;
       case 'dialogAnswer':
-        dialogAnswers.settle(message.id, message.path);
+        dialogAnswers.settle(message.id, 'paths' in message ? message.paths : message.path);
         return;
     }
   };

@@ -8,6 +8,7 @@ const dialogs = {
   }),
   openImportFile: vi.fn(async () => null),
   openInstaller: vi.fn(async () => null),
+  openEvidenceFiles: vi.fn(async () => ['/home/a/scan.jpg', '/home/a/letter.pdf']),
 };
 const later = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -22,6 +23,22 @@ describe('messages from the vault process', () => {
     });
     await later();
     expect(reply).toHaveBeenCalledWith({ type: 'dialogAnswer', id: 7, path: '/home/a/v.crossing-vault' });
+  });
+
+  it('answers the evidence picker with every path chosen', async () => {
+    const reply = vi.fn();
+    vaultInbox({ dialogs, emit: vi.fn(), settle: vi.fn() })(reply, {
+      type: 'dialog',
+      id: 10,
+      method: 'openEvidenceFiles',
+      args: [],
+    });
+    await later();
+    expect(reply).toHaveBeenCalledWith({
+      type: 'dialogAnswer',
+      id: 10,
+      paths: ['/home/a/scan.jpg', '/home/a/letter.pdf'],
+    });
   });
 
   it('answers null when the dialog fails, so the vault is never left waiting', async () => {

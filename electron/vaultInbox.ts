@@ -21,10 +21,16 @@ export function vaultInbox({ dialogs, emit, settle }: InboxHandlers) {
       if (checked.success) emit(message.event, checked.data);
     }
     if (message.type === 'dialog' && DIALOG_METHODS.includes(message.method)) {
-      const show = dialogs[message.method] as (...args: unknown[]) => Promise<string | null>;
+      const show = dialogs[message.method] as (...args: unknown[]) => Promise<string | string[] | null>;
       show(...message.args)
         .catch(() => null)
-        .then((path) => reply({ type: 'dialogAnswer', id: message.id, path }));
+        .then((answer) =>
+          reply(
+            Array.isArray(answer)
+              ? { type: 'dialogAnswer', id: message.id, paths: answer }
+              : { type: 'dialogAnswer', id: message.id, path: answer },
+          ),
+        );
     }
   };
 }

@@ -7,14 +7,22 @@ import { type DialogPort, type LockReason, type RuntimeVersions } from '../share
  * (only main can show them).
  */
 export type DialogMethod = keyof DialogPort;
-export const DIALOG_METHODS: readonly DialogMethod[] = ['openVault', 'saveFile', 'openImportFile', 'openInstaller'];
+export const DIALOG_METHODS: readonly DialogMethod[] = [
+  'openVault',
+  'saveFile',
+  'openImportFile',
+  'openInstaller',
+  'openEvidenceFiles',
+];
 
 export type ToVault =
   | { type: 'init'; dataDir: string; appVersion: string; runtime: RuntimeVersions }
   | { type: 'call'; id: number; channel: string; args: unknown }
   | { type: 'lock'; id: number; reason: LockReason }
   | { type: 'openFile'; id: number; path: string }
-  | { type: 'dialogAnswer'; id: number; path: string | null };
+  | { type: 'dialogAnswer'; id: number; path: string | null }
+  /** The evidence picker chooses several files at once. */
+  | { type: 'dialogAnswer'; id: number; paths: string[] };
 
 export type FromVault =
   | { type: 'reply'; id: number; value: unknown }

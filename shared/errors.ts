@@ -63,6 +63,14 @@ export const ERROR_REASONS = [
   'vaultNotReady',
   'vaultStopped',
   'unexpected',
+  // Evidence files (shared/evidence).
+  'fileEmpty',
+  'fileTooLarge',
+  'fileChanged',
+  'fileUnfollowable',
+  'fileNotHeld',
+  'fileNotShowable',
+  'noSuchDocument',
   // A .crossing file refused by one of the import checks (shared/exchange/openBundle.ts), in their order.
   'importSize',
   'importFormat',
@@ -74,6 +82,7 @@ export const ERROR_REASONS = [
   'importRecipients',
   'importSequence',
   'importOps',
+  'importFiles',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 /** Values a translated reason names: a contact's name, a file's name. Plain text, never markup. */

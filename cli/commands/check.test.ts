@@ -24,10 +24,18 @@ describe('crossing check', () => {
     // Records: the identity, the two chunks of the sealed index snapshot (a header and the cases), and
     // 4 × 8 decoys that hide how many contacts, tombstones, imports and senders there are.
     expect(result.stdout).toMatch(
-      /^ok: 3 segments, 35 records, 6 ops, 3 cases authenticated\nevery row is there in its last version; change number \d+\n$/,
+      /^ok: 3 segments, 35 records, 0 files, 6 ops, 3 cases authenticated\nevery row is there in its last version; change number \d+\n$/,
     );
     const json = JSON.parse(crossing(['check', vault, '--json'], { env }).stdout) as Record<string, unknown>;
-    expect(json).toEqual({ ok: true, segments: 3, records: 35, ops: 6, cases: 3, counter: expect.any(Number) });
+    expect(json).toEqual({
+      ok: true,
+      segments: 3,
+      records: 35,
+      files: 0,
+      ops: 6,
+      cases: 3,
+      counter: expect.any(Number),
+    });
   });
 
   it('prints no progress when stderr is not a terminal', () => {

@@ -32,7 +32,7 @@ ${UNLOCK_HELP}`,
         }
         if (values.json) return printJson({ ok: true, ...counts });
         printLine(
-          `ok: ${counts.segments} segments, ${counts.records} records, ${counts.ops} ops, ${counts.cases} cases authenticated`,
+          `ok: ${counts.segments} segments, ${counts.records} records, ${counts.files} files, ${counts.ops} ops, ${counts.cases} cases authenticated`,
         );
         if (counts.counter !== null) {
           printLine(`every row is there in its last version; change number ${counts.counter}`);

@@ -2,8 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DialogPort, SaveKind } from '../../shared/service/index.js';
 
-export type DialogName = 'openVault' | 'saveFile' | 'openImportFile' | 'openInstaller';
-export const DIALOG_NAMES: readonly DialogName[] = ['openVault', 'saveFile', 'openImportFile', 'openInstaller'];
+export type DialogName = 'openVault' | 'saveFile' | 'openImportFile' | 'openInstaller' | 'openEvidenceFiles';
+export const DIALOG_NAMES: readonly DialogName[] = [
+  'openVault',
+  'saveFile',
+  'openImportFile',
+  'openInstaller',
+  'openEvidenceFiles',
+];
 export type DialogAnswer = string | null;
 
 /**
@@ -17,6 +23,7 @@ export class DialogAnswers implements DialogPort {
     saveFile: [],
     openImportFile: [],
     openInstaller: [],
+    openEvidenceFiles: [],
   };
   /** Every file "save as…" wrote to, in order: tests read exports and reports from here. */
   readonly saved: Array<{ path: string; kind: SaveKind }> = [];
@@ -37,6 +44,13 @@ export class DialogAnswers implements DialogPort {
 
   async openInstaller(): Promise<string | null> {
     return this.next('openInstaller') ?? null;
+  }
+
+  /** Every path queued for it, chosen together (a multi-selection); none queued is a cancel. */
+  async openEvidenceFiles(): Promise<string[]> {
+    const chosen = this.queues.openEvidenceFiles.filter((answer): answer is string => answer !== null);
+    this.queues.openEvidenceFiles = [];
+    return chosen;
   }
 
   async saveFile(suggestedName: string, kind: SaveKind): Promise<string | null> {

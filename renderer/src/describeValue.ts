@@ -32,6 +32,8 @@ export function describeValue(t: TFunction, key: string, value: unknown, nameOf:
     const item = value as Record<string, unknown>;
     if ('channel' in item)
       return `${t(`channel.${String(item.channel)}`)}: ${String(item.value)}${item.safetyNote ? ` (${String(item.safetyNote)})` : ''}`;
+    if ('sha256' in item)
+      return `${t(`evidenceKind.${String(item.kind)}`)}: ${String(item.name)}${item.caption ? ` (${String(item.caption)})` : ''}`;
     if ('kind' in item)
       return `${t(`docKind.${String(item.kind)}`)} — ${t(`docStatus.${String(item.status)}`)}${item.expiresOn ? ` · ${formatDay(String(item.expiresOn))}` : ''}`;
     if ('text' in item)

@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/screens.css';
+import './styles/files.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

@@ -10,6 +10,7 @@ import type { Vault } from '../vault/vault.js';
 import { listContacts, putContacts, type Contact } from './contacts.js';
 import { listImports, listSenderSequences, recordImport, recordSequence } from './exchangeLog.js';
 import { writeBundle, type ExportResult } from './exportCases.js';
+import { checkBundleFiles, collectBundleFiles, storeReceivedFiles, wipeReceived } from '../evidence/bundleFiles.js';
 import { openSignedBundle, refuse } from './openBundle.js';
 import { DEFAULT_MAX_FILE_BYTES } from './seal.js';
 import { listTombstones, writeTombstone } from './tombstones.js';
@@ -64,6 +65,7 @@ export async function backupVault(vault: Vault, outFile: string, now?: Date): Pr
     caseIds,
     ops,
     omitted: [],
+    files: collectBundleFiles(vault, caseIds),
     state: {
       contacts: listContacts(vault),
       tombstones: listTombstones(vault),
@@ -128,12 +130,20 @@ export async function restoreBackup(
     if (clash && clash.fingerprint !== contact.fingerprint) contactsSkipped.push(contact.name);
     else contacts.push(contact);
   }
+  const files = checkBundleFiles(
+    bundle.files,
+    ops,
+    (id) => vault.heldFileSha256(id),
+    (what) => refuse('files', what),
+  );
   const fresh = vault.mergeValidatedOps(ops, (db) => {
+    storeReceivedFiles(vault, db, files);
     putContacts(vault, db, contacts);
     for (const tombstone of state.data.tombstones) writeTombstone(vault, db, tombstone);
     for (const entry of state.data.importLog) recordImport(vault, db, entry);
     for (const seen of state.data.senderSequences) recordSequence(vault, db, seen);
   });
+  wipeReceived(files);
   return {
     exportId: bundle.exportId,
     createdAt: bundle.createdAt,

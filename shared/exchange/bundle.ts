@@ -63,6 +63,8 @@ export const bundleSchema = z.strictObject({
   ops: z.array(z.unknown()).max(MAX_BUNDLE_OPS),
   /** Only in backups: the vault's exchange state (contacts, tombstones, logs), see backup.ts. */
   state: z.unknown().optional(),
+  /** Evidence files' content, checked one by one on import (shared/evidence/bundleFiles.ts). */
+  files: z.array(z.unknown()).max(100_000).optional(),
 });
 export type Bundle = z.output<typeof bundleSchema>;
 
@@ -87,6 +89,7 @@ export function bundleBytes(bundle: Bundle): Uint8Array {
     recipients: bundle.recipients,
     omitted: bundle.omitted,
     ...(bundle.state === undefined ? {} : { state: bundle.state }),
+    ...(bundle.files === undefined ? {} : { files: bundle.files }),
     ops: bundle.ops,
   };
   return encoder.encode(JSON.stringify(ordered));

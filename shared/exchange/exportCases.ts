@@ -3,6 +3,7 @@ import { toCrossingError, usageError } from '../errors.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
 import { writeFileAtomically } from '../files/atomicWrite.js';
+import { collectBundleFiles, type BundleFile } from '../evidence/bundleFiles.js';
 import { BUNDLE_FORMAT, bundleBytes, bundleSender, signBundle, type Bundle, type BundleKind } from './bundle.js';
 import { findContact, type Contact } from './contacts.js';
 import { outgoingSequence, takeNextSequence } from './exchangeLog.js';
@@ -46,7 +47,10 @@ export async function exportCases(vault: Vault, options: ExportOptions): Promise
   const caseIds = resolveCases(vault, options.cases);
   const omitted = checkOmitted(options.omit ?? []);
   const ops = redactOps(options.cases === 'all' ? vault.allOps() : collectOps(vault, caseIds), omitted);
+  // Minimum necessary: with files left out, their descriptions still travel (as ops), not their content.
+  const files = omitted.includes('files') ? [] : collectBundleFiles(vault, caseIds);
   return writeBundle(vault, {
+    files,
     kind: options.kind ?? 'export',
     recipients: recipients.map((c) => ({ name: c.name, fingerprint: c.fingerprint, ageRecipient: c.ageRecipient })),
     caseIds,
@@ -64,6 +68,8 @@ export interface BundleToWrite {
   ops: Op[];
   omitted: OmittableField[];
   state?: unknown;
+  /** Evidence files' content (see shared/evidence/bundleFiles.ts). */
+  files?: BundleFile[];
   outFile: string;
   now?: Date | undefined;
 }
@@ -88,6 +94,7 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
     omitted: spec.omitted,
     ops: spec.ops,
     ...(spec.state === undefined ? {} : { state: spec.state }),
+    ...(spec.files?.length ? { files: spec.files } : {}),
   };
   const body = bundleBytes(bundle);
   const signed = signBundle(body, vault.signingKeys().secretKey);

@@ -1,3 +1,4 @@
+import { checkBundleFiles, storeReceivedFiles, wipeReceived } from '../evidence/bundleFiles.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
@@ -126,6 +127,13 @@ export async function importSealedBytes(
     );
   }
   const ops = checkOps(bundle.ops);
+  // Every file's bytes checked against its SHA-256 and its description before anything is written.
+  const files = checkBundleFiles(
+    bundle.files,
+    ops,
+    (id) => vault.heldFileSha256(id),
+    (what) => refuse('files', what),
+  );
 
   // What would change: ops not yet held (a purged case's ops are skipped by the merge). A held
   // op must come back unchanged, or differ only by fields an export left out.
@@ -155,6 +163,7 @@ export async function importSealedBytes(
     fresh = candidates.filter((op) => !purged.has(op.caseId));
   } else {
     fresh = vault.mergeValidatedOps(ops, (db) => {
+      storeReceivedFiles(vault, db, files);
       recordImport(vault, db, {
         exportId: bundle.exportId,
         importedAt: now,
@@ -171,6 +180,7 @@ export async function importSealedBytes(
       }
     });
   }
+  wipeReceived(files);
   const skippedPurgedOps = candidates.length - fresh.length;
 
   // What changed, folded in memory from the ops held before and the new ones: nothing is read back

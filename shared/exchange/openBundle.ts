@@ -15,7 +15,8 @@ import { AgeOpenError, decryptAgeFile, type AgeFailure } from './seal.js';
  * The checks every import shares, in order, each named so that a refusal says which one failed:
  * size → format (armor, age header) → passphrase → decrypt (addressed to this key) → integrity
  * (header MAC, payload) → format (envelope, bundle) → signature. Then the importer's own checks:
- * sender → recipients → sequence → ops.
+ * sender → recipients → sequence → ops → files (each evidence file against its description and
+ * its SHA-256).
  */
 export const IMPORT_CHECKS = [
   'size',
@@ -28,6 +29,7 @@ export const IMPORT_CHECKS = [
   'recipients',
   'sequence',
   'ops',
+  'files',
 ] as const;
 export type ImportCheck = (typeof IMPORT_CHECKS)[number];
 

@@ -3,9 +3,10 @@ import type { CreateOp, Op, SetOp } from '../oplog/ops.js';
 /**
  * Minimum necessary: an export can leave out fields its recipient does not need. What was left out
  * is named in the bundle (`omitted`) and shown on import. Notes are free text and cannot be
- * redacted field by field: a person who must not see them should not be sent the case.
+ * redacted field by field: a person who must not see them should not be sent the case. `files`
+ * leaves out evidence files' content only (exportCases.ts): their descriptions still travel.
  */
-export const OMITTABLE_FIELDS = ['legalName', 'otherNames', 'contacts', 'location'] as const;
+export const OMITTABLE_FIELDS = ['legalName', 'otherNames', 'contacts', 'location', 'files'] as const;
 export type OmittableField = (typeof OMITTABLE_FIELDS)[number];
 
 const SCALAR_FIELDS = ['legalName', 'otherNames', 'location'] as const;

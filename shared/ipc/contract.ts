@@ -10,6 +10,8 @@ import {
   casePatchSchema,
   contactSchema,
   documentSchema,
+  EVIDENCE_KINDS,
+  evidenceFileSchema,
   fieldSchemas,
   fingerprintSchema,
   newCaseSchema,
@@ -43,6 +45,8 @@ export const caseStateSchema = z.object({
   contacts: z.array(withId(contactSchema)),
   documents: z.array(withId(documentSchema)),
   tasks: z.array(withId(taskSchema)),
+  /** Evidence files' descriptions (the Files section lists them with listEvidenceFiles). */
+  files: z.array(evidenceFileSchema.extend({ id: z.string() })).optional(),
   notes: z.array(z.object({ id: z.string(), text: z.string(), hlc: z.string(), author: z.string() })),
   conflicts: z.array(conflictSchema),
   createdAt: z.string(),
@@ -81,6 +85,8 @@ export const caseRowSchema = z.object({
   updatedAt: z.number(),
   conflicts: z.number().int(),
   overdueTasks: z.number().int(),
+  /** Evidence files on the case (absent: none). */
+  fileCount: z.number().int().optional(),
 });
 
 export const CASE_SORT_KEYS = [
@@ -130,7 +136,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const OPEN_FAILURES = ['missing', 'not-a-file', 'unreadable', 'failed'] as const;
 export const fileRefSchema = z.object({ token: z.string().min(1).max(64), name: z.string() });
 
-export const OMITTABLE_FIELDS = ['legalName', 'contacts', 'location'] as const;
+export const OMITTABLE_FIELDS = ['legalName', 'contacts', 'location', 'files'] as const;
 
 export const importPreviewSchema = z.object({
   file: fileRefSchema,
@@ -209,6 +215,20 @@ export const caseDraftSchema = z.object({
   savedAt: z.string(),
   body: z.string(),
 });
+/** A case's evidence file as the Files section shows it: its description, and whether this vault holds the content. */
+export const evidenceEntrySchema = evidenceFileSchema.extend({
+  id: z.string(),
+  held: z.boolean(),
+  /** How the app may show it; null for anything but pictures and PDFs (and never for a program). */
+  view: z.enum(['image', 'pdf']).nullable(),
+});
+const fileIdSchema = z.string().min(4).max(64);
+const addedFilesSchema = z.object({
+  files: z.array(evidenceEntrySchema),
+  added: z.array(z.object({ id: z.string(), name: z.string(), removedMetadata: z.array(z.string()) })),
+});
+/** A dropped file's bytes in base64 (the harness speaks JSON): up to the 100 MB default limit and a little more. */
+const MAX_DROPPED_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4 + 4;
 
 const none = z.object({});
 const ok = z.object({ ok: z.literal(true) });
@@ -311,6 +331,49 @@ export const contract = {
   },
   listDrafts: { args: none, result: z.object({ drafts: z.array(caseDraftSchema) }) },
   discardDraft: { args: z.object({ caseId: z.string().min(1).max(64) }), result: ok },
+
+  // Evidence files (shared/evidence): content crosses only to be viewed, in memory
+  listEvidenceFiles: {
+    args: z.object({ caseId: z.string().min(1).max(64) }),
+    result: z.object({ files: z.array(evidenceEntrySchema) }),
+  },
+  chooseEvidenceFiles: { args: none, result: z.object({ files: z.array(fileRefSchema) }) },
+  addEvidenceFiles: {
+    args: z.object({
+      caseId: z.string().min(1).max(64),
+      tokens: z.array(z.string().min(1).max(64)).min(1).max(64),
+      kind: z.enum(EVIDENCE_KINDS).optional(),
+      keepMetadata: z.boolean().default(false),
+    }),
+    result: addedFilesSchema,
+  },
+  addDroppedEvidence: {
+    args: z.object({
+      caseId: z.string().min(1).max(64),
+      name: z.string().min(1).max(1000),
+      base64: z.string().max(MAX_DROPPED_BASE64),
+      keepMetadata: z.boolean().default(false),
+    }),
+    result: addedFilesSchema,
+  },
+  readEvidenceFile: {
+    args: z.object({ fileId: fileIdSchema }),
+    result: z.object({ type: z.string(), view: z.enum(['image', 'pdf']), base64: z.string() }),
+  },
+  saveEvidenceCopy: { args: z.object({ fileId: fileIdSchema }), result: z.object({ savedAs: z.string().nullable() }) },
+  updateEvidenceFile: {
+    args: z.object({
+      fileId: fileIdSchema,
+      name: z.string().trim().min(1).max(255).optional(),
+      caption: z.string().max(500).nullable().optional(),
+      kind: z.enum(EVIDENCE_KINDS).optional(),
+    }),
+    result: z.object({ files: z.array(evidenceEntrySchema) }),
+  },
+  removeEvidenceFile: {
+    args: z.object({ fileId: fileIdSchema }),
+    result: z.object({ files: z.array(evidenceEntrySchema) }),
+  },
 
   // Dashboard
   getStats: { args: z.object({ today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), result: vaultStatsResultSchema },

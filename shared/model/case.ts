@@ -38,6 +38,18 @@ export const REFUGE_ROUTES = ['humanitarian_visa', 'asylum_claim', 'resettlement
 export const NEEDS = ['medical', 'psychological', 'legal', 'housing', 'financial'] as const;
 export const DOCUMENT_KINDS = ['visa', 'birth_certificate', 'travel_document', 'residence_permit', 'other'] as const;
 export const DOCUMENT_STATUSES = ['needed', 'applied', 'issued', 'received', 'refused', 'expired'] as const;
+export const EVIDENCE_KINDS = [
+  'travel_passport',
+  'internal_passport',
+  'birth_certificate',
+  'visa',
+  'ticket',
+  'medical',
+  'photo',
+  'other',
+] as const;
+/** What stripping can remove from a photo (see shared/evidence/stripMetadata.ts). */
+export const METADATA_KINDS = ['exif', 'gps', 'xmp', 'iptc', 'comment', 'text', 'time', 'other'] as const;
 
 /** Stages a person passes through on the way out; `closed` is the exit from the pipeline, not a step. */
 export const PIPELINE_STAGES = STAGES.filter((s) => s !== 'closed');
@@ -85,6 +97,28 @@ export const taskSchema = z.strictObject({
   done: z.boolean().default(false),
 });
 
+/**
+ * An evidence file's description: the content itself is sealed in chunks outside the op log
+ * (shared/evidence), this travels as an item op so that it merges and shows in history like any
+ * other item. `type` comes from the content's first bytes, never from the name.
+ */
+export const evidenceFileSchema = z.strictObject({
+  name: requiredText(255),
+  type: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, { message: 'must be a media type such as image/jpeg' }),
+  size: z.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be a SHA-256 in hex' }),
+  kind: z.enum(EVIDENCE_KINDS),
+  caption: text(500).nullable().default(null),
+  /** The id of one of the case's document records this file is a scan of. */
+  documentId: z.string().min(1).max(64).nullable().default(null),
+  addedAt: z.number().int().min(0),
+  addedBy: fingerprintSchema,
+  /** What was stripped from the content on add (empty: nothing found, or kept on purpose). */
+  removedMetadata: z.array(z.enum(METADATA_KINDS)).max(METADATA_KINDS.length).default([]),
+  /** The person chose to keep the original bytes, metadata included. */
+  keptMetadata: z.boolean().default(false),
+});
+
 /** Single-valued fields: each is one register in the op log (last writer wins, concurrency kept as a conflict). */
 export const fieldSchemas = {
   alias: requiredText(200),
@@ -114,13 +148,21 @@ export const FIELD_NAMES = Object.keys(fieldSchemas) as FieldName[];
 export type CaseFields = { [K in FieldName]: z.output<(typeof fieldSchemas)[K]> };
 
 /** Lists whose items are edited one by one (each item is its own register); notes are add-only. */
-export const itemSchemas = { contacts: contactSchema, documents: documentSchema, tasks: taskSchema } as const;
+export const itemSchemas = {
+  contacts: contactSchema,
+  documents: documentSchema,
+  tasks: taskSchema,
+  files: evidenceFileSchema,
+} as const;
 export type ListName = keyof typeof itemSchemas;
 export const LIST_NAMES = Object.keys(itemSchemas) as ListName[];
+/** Lists a case form or a patch edits as a whole; files come and go with their content instead. */
+export const EDITABLE_LIST_NAMES = ['contacts', 'documents', 'tasks'] as const satisfies readonly ListName[];
 export type Contact = z.output<typeof contactSchema>;
 export type CaseDocument = z.output<typeof documentSchema>;
 export type Task = z.output<typeof taskSchema>;
-export type ListItem = Contact | CaseDocument | Task;
+export type EvidenceFile = z.output<typeof evidenceFileSchema>;
+export type ListItem = Contact | CaseDocument | Task | EvidenceFile;
 export const noteTextSchema = requiredText(20_000);
 
 export const DEFAULT_FIELDS: Omit<CaseFields, 'alias'> = {

@@ -1,6 +1,6 @@
 import {
+  EDITABLE_LIST_NAMES,
   FIELD_NAMES,
-  LIST_NAMES,
   DEFAULT_FIELDS,
   type CaseFields,
   type FieldName,
@@ -31,7 +31,7 @@ export function newCaseOps(input: NewCase, ctx: OpContext): Op[] {
     if (value !== undefined) (fields as Record<string, unknown>)[field] = value;
   }
   const items: CreateOp['items'] = {};
-  for (const list of LIST_NAMES) {
+  for (const list of EDITABLE_LIST_NAMES) {
     const given = input[list] as ListItem[] | undefined;
     if (given?.length) items[list] = Object.fromEntries(given.map((item) => [ctx.newId(), item]));
   }
@@ -73,7 +73,7 @@ export function patchCaseOps(caseId: string, existing: readonly Op[], patch: Par
   if (Object.keys(changed).length > 0) {
     ops.push({ id: ctx.newId(), caseId, hlc: ctx.clock(), author: ctx.author, type: 'set', fields: changed, prev });
   }
-  for (const list of LIST_NAMES) {
+  for (const list of EDITABLE_LIST_NAMES) {
     const wanted = patch[list];
     if (wanted === undefined) continue;
     const current = new Map<string, string[]>();
@@ -110,7 +110,7 @@ export function patchCaseOps(caseId: string, existing: readonly Op[], patch: Par
   return ops;
 }
 
-function itemOp(
+export function itemOp(
   caseId: string,
   list: ListName,
   itemId: string,

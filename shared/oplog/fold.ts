@@ -5,6 +5,7 @@ import {
   type CaseDocument,
   type CaseFields,
   type Contact,
+  type EvidenceFile,
   type FieldName,
   type ListItem,
   type ListName,
@@ -52,6 +53,8 @@ export interface CaseState {
   contacts: WithId<Contact>[];
   documents: WithId<CaseDocument>[];
   tasks: WithId<Task>[];
+  /** Evidence files' descriptions; their content is sealed apart (shared/evidence). */
+  files: WithId<EvidenceFile>[];
   notes: Note[];
   conflicts: Conflict[];
   createdAt: string;
@@ -120,7 +123,7 @@ export function foldCaseOps(ops: readonly Op[]): CaseState | null {
   const first = creates.reduce((a, b) => (compareOps(a, b) <= 0 ? a : b));
   const heads = registerHeads(ops);
   const fields = { alias: '', ...DEFAULT_FIELDS } as CaseFields;
-  const lists: Record<ListName, WithId<ListItem>[]> = { contacts: [], documents: [], tasks: [] };
+  const lists: Record<ListName, WithId<ListItem>[]> = { contacts: [], documents: [], tasks: [], files: [] };
   const conflicts: Conflict[] = [];
   for (const [key, survivors] of heads) {
     const winner = survivors[0];
@@ -169,6 +172,7 @@ export function foldCaseOps(ops: readonly Op[]): CaseState | null {
     contacts: byItemOrigin(lists.contacts) as WithId<Contact>[],
     documents: byItemOrigin(lists.documents) as WithId<CaseDocument>[],
     tasks: byItemOrigin(lists.tasks) as WithId<Task>[],
+    files: byItemOrigin(lists.files) as WithId<EvidenceFile>[],
     notes,
     conflicts,
     createdAt: first.hlc,

@@ -4,6 +4,7 @@ import {
   LIST_NAMES,
   type CaseDocument,
   type Contact,
+  type EvidenceFile,
   type FieldName,
   type ListItem,
   type ListName,
@@ -104,7 +105,12 @@ function itemValueIn(op: Op | undefined, list: ListName, itemId: string): (ListI
 // ---- words --------------------------------------------------------------------------------------
 
 const MAX_VALUE_CHARS = 60;
-const ITEM_LABEL: Record<ListName, string> = { contacts: 'contact', documents: 'document', tasks: 'task' };
+const ITEM_LABEL: Record<ListName, string> = {
+  contacts: 'contact',
+  documents: 'document',
+  tasks: 'task',
+  files: 'file',
+};
 
 /** A field value in a few words: `—` for nothing, lists joined, long text cut. */
 export function formatValue(value: unknown): string {
@@ -124,6 +130,10 @@ export function formatItem(list: ListName, item: ListItem | null): string {
   if (list === 'documents') {
     const d = item as CaseDocument;
     return `${d.kind} (${d.status})`;
+  }
+  if (list === 'files') {
+    const f = item as EvidenceFile;
+    return cut(`${f.kind}: ${f.name}${f.caption ? ` (${f.caption})` : ''}`);
   }
   const t = item as Task;
   return cut(`${t.text}${t.due ? `, due ${t.due}` : ''}${t.done ? ', done' : ''}`);

@@ -4,8 +4,10 @@ import {
   LIST_NAMES,
   contactSchema,
   documentSchema,
+  evidenceFileSchema,
   fieldSchemas,
   fingerprintSchema,
+  itemSchemas,
   noteTextSchema,
   taskSchema,
   type CaseFields,
@@ -33,6 +35,7 @@ const itemMaps = z.strictObject({
   contacts: z.record(idSchema, contactSchema).optional(),
   documents: z.record(idSchema, documentSchema).optional(),
   tasks: z.record(idSchema, taskSchema).optional(),
+  files: z.record(idSchema, evidenceFileSchema).optional(),
 });
 
 const fullFields = z.strictObject(fieldSchemas);
@@ -58,7 +61,7 @@ export const itemOpSchema = z
     type: z.literal('item'),
     list: z.enum(LIST_NAMES),
     itemId: idSchema,
-    value: z.union([contactSchema, documentSchema, taskSchema]).nullable(),
+    value: z.union([contactSchema, documentSchema, taskSchema, evidenceFileSchema]).nullable(),
     prev: prevSchema,
   })
   .superRefine((op, ctx) => {
@@ -100,7 +103,7 @@ export interface NoteOp extends OpBase {
 export type Op = CreateOp | SetOp | ItemOp | NoteOp;
 
 function itemSchemaFor(list: ListName) {
-  return list === 'contacts' ? contactSchema : list === 'documents' ? documentSchema : taskSchema;
+  return itemSchemas[list];
 }
 
 /** Sort order of the log: by clock, then by id so that equal clocks (never expected) still sort one way. */

@@ -26,6 +26,8 @@ export interface CaseSummary {
   conflicts: number;
   /** Due dates of the tasks not yet done, for "overdue" without keeping the tasks. */
   openTaskDues: string[];
+  /** How many evidence files the case has (absent in index snapshots written before files). */
+  fileCount?: number;
   createdAt: string;
   updatedAt: string;
   /** Clock of the earliest op that put the case at arrived or resettled, if it is there now. */
@@ -50,6 +52,7 @@ export function summarizeCase(state: CaseState, ops: readonly Op[]): CaseSummary
     },
     conflicts: state.conflicts.length,
     openTaskDues: state.tasks.filter((t) => !t.done && t.due !== null).map((t) => t.due!),
+    fileCount: state.files.length,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     arrivedAt: ABROAD_STAGES.has(f.stage) ? firstArrival(ops) : null,

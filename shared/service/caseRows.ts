@@ -24,6 +24,7 @@ export function toCaseRow(c: CaseSummary, today: string): CaseRow {
     updatedAt: hlcMillis(c.updatedAt),
     conflicts: c.conflicts,
     overdueTasks: overdueTasks(c, today),
+    fileCount: c.fileCount ?? 0,
   };
 }
 

@@ -16,7 +16,8 @@ export function crossingCsp(options: { connect?: readonly string[] } = {}): stri
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
-    "worker-src 'none'",
+    // pdf.js parses a PDF in a worker: only the app's own worker file (never blob: or a remote one).
+    "worker-src 'self'",
     "manifest-src 'none'",
   ].join('; ');
 }

@@ -19,12 +19,14 @@ export function makeTestService(options: { now?: () => Date; releasePublicKey?: 
     saveFile: [] as (string | null)[],
     openImport: [] as (string | null)[],
     openInstaller: [] as (string | null)[],
+    openEvidenceFiles: [] as string[][],
   };
   const dialogs: DialogPort = {
     openVault: async () => answers.openVault.shift() ?? null,
     saveFile: async () => answers.saveFile.shift() ?? null,
     openImportFile: async () => answers.openImport.shift() ?? null,
     openInstaller: async () => answers.openInstaller.shift() ?? null,
+    openEvidenceFiles: async () => answers.openEvidenceFiles.shift() ?? [],
   };
   const service: VaultService = createVaultService({
     dataDir: temp.dir,

@@ -4,7 +4,7 @@ import type { Session } from './session.js';
 import type { SettingsStore } from './settingsStore.js';
 
 /** What a file dialog is asked to save: decides the filter and the extension the dialog offers. */
-export type SaveKind = 'crossing' | 'report' | 'card';
+export type SaveKind = 'crossing' | 'report' | 'card' | 'evidence';
 
 /**
  * The native dialogs the service needs. Electron answers with real dialogs, the test harness with
@@ -16,6 +16,8 @@ export interface DialogPort {
   openImportFile(): Promise<string | null>;
   /** An installer to verify (an AppImage, .deb, .exe, .dmg… beside its SHA256SUMS). */
   openInstaller(): Promise<string | null>;
+  /** Evidence files to add to a case (scans, photos): several at once; none when cancelled. */
+  openEvidenceFiles(): Promise<string[]>;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface Keys {
   index: Uint8Array;
   /** Tags the rows named in the manifest. */
   manifest: Uint8Array;
+  /** Wraps each evidence file's own key (shared/evidence). */
+  files: Uint8Array;
 }
 
 export function deriveKeys(vaultKey: Uint8Array): Keys {
@@ -20,6 +22,7 @@ export function deriveKeys(vaultKey: Uint8Array): Keys {
     recordNames: deriveSubkey(vaultKey, SUBKEY.recordNames),
     index: deriveSubkey(vaultKey, SUBKEY.index),
     manifest: deriveSubkey(vaultKey, SUBKEY.manifest),
+    files: deriveSubkey(vaultKey, SUBKEY.files),
   };
 }
 

@@ -27,7 +27,7 @@ export function openRow(key: Uint8Array, table: string, id: Uint8Array, sealed: 
 }
 
 /** Sub-keys of the vault key (DESIGN.md): one per purpose, so no key does two jobs. */
-export const SUBKEY = { rows: 1, identity: 2, recordNames: 3, index: 4, manifest: 5 } as const;
+export const SUBKEY = { rows: 1, identity: 2, recordNames: 3, index: 4, manifest: 5, files: 6 } as const;
 
 export function deriveSubkey(vaultKey: Uint8Array, id: number): Uint8Array {
   return sodium().crypto_kdf_derive_from_key(32, id, 'crossing', vaultKey);

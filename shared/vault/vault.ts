@@ -29,8 +29,19 @@ import {
   type NewCase,
   type ParsedCasePatch,
 } from '../model/case.js';
-import { newCaseOps, noteOp, patchCaseOps, resolveConflictOp, type OpContext } from '../oplog/caseOps.js';
-import { foldCaseOps, type CaseState } from '../oplog/fold.js';
+import { itemOp, newCaseOps, noteOp, patchCaseOps, resolveConflictOp, type OpContext } from '../oplog/caseOps.js';
+import { foldCaseOps, itemKey, registerHeads, type CaseState, type WithId } from '../oplog/fold.js';
+import { evidenceFileSchema, type EvidenceFile } from '../model/case.js';
+import {
+  checkAllFiles,
+  deleteFileContent,
+  readFileContent,
+  readFileRow,
+  writeFileContent,
+  type EvidenceKeys,
+} from '../evidence/evidenceStore.js';
+import { CHUNK_BYTES } from '../evidence/chunks.js';
+import { defaultKind, prepareSource, type FileSource, type PrepareOptions } from '../evidence/prepareFile.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc.js';
 import { opSchema, type Op } from '../oplog/ops.js';
@@ -93,6 +104,14 @@ export interface OpenOptions {
   /** The writer lock, already held (create hands it over). */
   lock?: WriterLock;
 }
+
+export interface AddFileOptions extends PrepareOptions {
+  kind?: EvidenceFile['kind'];
+  caption?: string | null;
+  documentId?: string | null;
+}
+
+export type FileChange = Partial<Pick<EvidenceFile, 'name' | 'kind' | 'caption' | 'documentId'>>;
 
 export interface CreateVaultOptions {
   passphrase: string;
@@ -553,6 +572,172 @@ export class Vault {
     }
   }
 
+  // ---- evidence files (shared/evidence) -----------------------------------------------------
+
+  /**
+   * Adds a file to a case: its content sealed in chunks under a key of its own, its description an
+   * item op, both in one transaction. A refusal (see sourceFile.ts) or a failure midway (a full
+   * disk, the file changing) leaves the vault as it was.
+   */
+  addFile(caseId: string, filePath: string, options: AddFileOptions = {}): WithId<EvidenceFile> {
+    return this.addFiles(caseId, [filePath], options)[0]!;
+  }
+
+  /** Adds several files at once: all of them, or (one refused or failing) none. */
+  addFiles(caseId: string, sources: readonly FileSource[], options: AddFileOptions = {}): WithId<EvidenceFile>[] {
+    this.assertWritable();
+    const state = this.getCase(caseId);
+    this.checkDocumentLink(state, options.documentId);
+    const added: WithId<EvidenceFile>[] = [];
+    this.commitOpsFrom((db) =>
+      sources.map((source) => {
+        // One at a time: a photo being stripped is the only content ever whole in memory.
+        const prepared = prepareSource(source, options);
+        try {
+          const fileId = randomId();
+          const row = writeFileContent(db, this.evidenceKeys, fileId, caseId, prepared.chunks());
+          const item = this.parseFileItem({
+            name: prepared.name,
+            type: prepared.type.mime,
+            size: row.size,
+            sha256: row.sha256,
+            kind: options.kind ?? defaultKind(prepared.type),
+            caption: options.caption ?? null,
+            documentId: options.documentId ?? null,
+            addedAt: Date.now(),
+            addedBy: this.identity.fingerprint,
+            removedMetadata: prepared.removed,
+            keptMetadata: prepared.keptMetadata,
+          });
+          added.push({ ...item, id: fileId });
+          return itemOp(caseId, 'files', fileId, item, [], this.opContext());
+        } finally {
+          prepared.close();
+        }
+      }),
+    );
+    return added;
+  }
+
+  /** Renames, recaptions, re-kinds or re-links a file: an item op over its current value. */
+  updateFile(fileId: string, change: FileChange): WithId<EvidenceFile> {
+    const { caseId, file } = this.findFile(fileId);
+    if (change.documentId) this.checkDocumentLink(this.getCase(caseId), change.documentId);
+    const { id: _id, ...current } = file;
+    const next = this.parseFileItem({ ...current, ...change });
+    const heads = registerHeads(this.store.caseOps(caseId)).get(itemKey('files', fileId)) ?? [];
+    this.commitOps([
+      itemOp(
+        caseId,
+        'files',
+        fileId,
+        next,
+        heads.map((w) => w.opId),
+        this.opContext(),
+      ),
+    ]);
+    return { ...next, id: fileId };
+  }
+
+  /**
+   * Removes a file from its case: an op like any other change (it shows in the history and travels),
+   * and the content and its key go from this vault in the same transaction.
+   */
+  removeFile(fileId: string): void {
+    const { caseId } = this.findFile(fileId);
+    const heads = registerHeads(this.store.caseOps(caseId)).get(itemKey('files', fileId)) ?? [];
+    this.commitOps(
+      [
+        itemOp(
+          caseId,
+          'files',
+          fileId,
+          null,
+          heads.map((w) => w.opId),
+          this.opContext(),
+        ),
+      ],
+      (db) => {
+        deleteFileContent(db, this.evidenceKeys, fileId);
+      },
+    );
+  }
+
+  /** A file by its id (or the first 4 or more characters of it), with its case. */
+  findFile(idOrPrefix: string): { caseId: string; file: WithId<EvidenceFile>; held: boolean } {
+    this.assertOpen();
+    if (idOrPrefix.length < 4) throw usageError('give at least the first 4 characters of the file id', 'ambiguousId');
+    const found: Array<{ caseId: string; file: WithId<EvidenceFile> }> = [];
+    for (const summary of this.index.allSummaries()) {
+      if (!summary.fileCount) continue;
+      for (const file of this.getCase(summary.id).files) {
+        if (file.id.startsWith(idOrPrefix)) found.push({ caseId: summary.id, file });
+      }
+    }
+    if (found.length === 0)
+      throw usageError(`there is no file ${idOrPrefix} in this vault`, 'noSuchFile', { name: idOrPrefix });
+    if (found.length > 1)
+      throw usageError(`${idOrPrefix} matches ${found.length} files: give more of the id`, 'ambiguousId');
+    const [match] = found;
+    return { ...match!, held: this.holdsFileContent(match!.file.id) };
+  }
+
+  /** Whether this vault holds the content of a file (a case received without its files does not). */
+  holdsFileContent(fileId: string): boolean {
+    this.assertOpen();
+    return readFileRow(this.db, this.evidenceKeys, fileId) !== null;
+  }
+
+  /**
+   * A file's content, chunk by chunk, each authenticated before it is given out, the count and the
+   * SHA-256 checked at the end against the case's record of the file. Never whole in memory.
+   */
+  readFile(fileId: string): Iterable<Uint8Array> {
+    const { file } = this.findFile(fileId);
+    return readFileContent(this.db, this.evidenceKeys, file.id, file.sha256);
+  }
+
+  /**
+   * Seals a received file's content (an import, a restore) inside the caller's transaction, unless
+   * it is held already. Returns whether it was written.
+   */
+  storeReceivedFile(db: Database.Database, fileId: string, caseId: string, bytes: Uint8Array): boolean {
+    this.assertWritable();
+    if (readFileRow(db, this.evidenceKeys, fileId)) return false;
+    const chunks = function* () {
+      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+    };
+    writeFileContent(db, this.evidenceKeys, fileId, caseId, chunks());
+    return true;
+  }
+
+  /** The SHA-256 of a file's content held here, or undefined. */
+  heldFileSha256(fileId: string): string | undefined {
+    this.assertOpen();
+    return readFileRow(this.db, this.evidenceKeys, fileId)?.sha256;
+  }
+
+  private get evidenceKeys(): EvidenceKeys {
+    return { files: this.keys.files, names: this.keys.recordNames };
+  }
+
+  private parseFileItem(value: unknown): EvidenceFile {
+    const parsed = evidenceFileSchema.safeParse(value);
+    if (!parsed.success) throw rejectedError(`the file is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
+    return parsed.data;
+  }
+
+  private checkDocumentLink(state: CaseState, documentId: string | null | undefined): void {
+    if (documentId && !state.documents.some((d) => d.id === documentId)) {
+      throw usageError(`the case has no document ${documentId} to link the file to`, 'noSuchDocument');
+    }
+  }
+
+  /** Runs work that writes rows and returns the ops describing them: all in one transaction. */
+  private commitOpsFrom(work: (db: Database.Database) => readonly Op[]): void {
+    this.commit((db) => ({ added: this.store.insert(work(db)), removed: [] }));
+  }
+
   // ---- named records (identity, settings; later: contacts and the import log) -----------------
 
   getRecord(name: string): string | undefined {
@@ -681,6 +866,12 @@ export class Vault {
       dropIndexSnapshot(db);
       // So does any unsaved edit of it.
       dropDraft(this, caseId, db);
+      for (const fileId of fileIdsIn(
+        segments.flatMap((segment) => segment.ops),
+        caseId,
+      )) {
+        deleteFileContent(db, this.evidenceKeys, fileId);
+      }
       const id = this.keyedId('tombstone', caseId);
       const tombstone = new TextEncoder().encode(fixedSizeJson('tombstones', JSON.stringify({ caseId, purgedAt })));
       db.prepare('INSERT OR REPLACE INTO tombstones (id, sealed) VALUES (?, ?)').run(
@@ -737,6 +928,7 @@ export class Vault {
   check(onProgress?: Progress): {
     segments: number;
     records: number;
+    files: number;
     ops: number;
     cases: number;
     counter: number | null;
@@ -766,7 +958,7 @@ export class Vault {
     const tables = (
       this.db
         .prepare(
-          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('vault_header', 'op_segments', 'manifest') AND name NOT LIKE 'sqlite_%'",
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('vault_header', 'op_segments', 'manifest', 'file_keys', 'file_chunks') AND name NOT LIKE 'sqlite_%'",
         )
         .all() as Array<{ name: string }>
     ).map((r) => r.name);
@@ -783,6 +975,8 @@ export class Vault {
         records += 1;
       }
     }
+    // Every evidence file: each chunk in its place, each SHA-256 as recorded.
+    const files = checkAllFiles(this.db, this.evidenceKeys);
     // The whole: every row the manifest names is there in its last version, and nothing else is.
     const schema = this.db.pragma('user_version', { simple: true }) as number;
     const stored = verifyManifest(this.db, manifestKeys(this.keys), this.header, schema);
@@ -792,7 +986,14 @@ export class Vault {
         'vaultAltered',
       );
     }
-    return { segments: segments.length, records, ops, cases: this.index.caseCount, counter: stored?.counter ?? null };
+    return {
+      segments: segments.length,
+      records,
+      files,
+      ops,
+      cases: this.index.caseCount,
+      counter: stored?.counter ?? null,
+    };
   }
 
   /** Merges the small segments that single edits leave into few large ones, in one transaction. */
@@ -867,6 +1068,17 @@ export class Vault {
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
+
+/** The ids of every file a case's ops ever named (to remove their content with the case). */
+function fileIdsIn(ops: readonly Op[], caseId: string): Set<string> {
+  const ids = new Set<string>();
+  for (const op of ops) {
+    if (op.caseId !== caseId) continue;
+    if (op.type === 'item' && op.list === 'files') ids.add(op.itemId);
+    if (op.type === 'create') for (const id of Object.keys(op.items.files ?? {})) ids.add(id);
+  }
+  return ids;
+}
 
 function manifestKeys(keys: Keys): ManifestKeys {
   return { tag: keys.manifest, seal: keys.rows };

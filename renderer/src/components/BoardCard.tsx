@@ -1,3 +1,4 @@
+import { FileCountFlag } from './FileCountFlag';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../shared/model/case';
 import { countryName } from '../format';
@@ -40,6 +41,7 @@ export function BoardCard({ row, stages, onOpen, onMove }: Props) {
         {row.conflicts ? (
           <span className="mini-flag flag-conflict">{t('cases.conflictFlag', { count: row.conflicts })}</span>
         ) : null}
+        <FileCountFlag count={row.fileCount} />
       </div>
       <label className="sr-only" htmlFor={`move-${row.id}`}>
         {t('board.moveLabel', { alias: row.alias })}

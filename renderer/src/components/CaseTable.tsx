@@ -1,3 +1,4 @@
+import { FileCountFlag } from './FileCountFlag';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -121,6 +122,7 @@ export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nam
                           {t('cases.overdueFlag', { count: row.overdueTasks })}
                         </span>
                       ) : null}
+                      <FileCountFlag count={row.fileCount} />
                     </div>
                     <div role="cell" className="cell col-stage">
                       <StageBadge stage={row.stage} />

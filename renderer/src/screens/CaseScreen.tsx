@@ -13,6 +13,7 @@ import { CaseFieldsForm } from './case/CaseFieldsForm';
 import { ConflictPanel } from './case/ConflictPanel';
 import { ContactsEditor } from './case/ContactsEditor';
 import { DocumentsEditor } from './case/DocumentsEditor';
+import { FilesSection } from './case/files/FilesSection';
 import { TasksEditor } from './case/TasksEditor';
 import { Timeline } from './case/Timeline';
 
@@ -196,6 +197,7 @@ export function CaseScreen({ id, restoreDraft = false }: { id: string; restoreDr
           <ContactsEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
           <DocumentsEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
           <TasksEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
+          <FilesSection caseId={c.id} nameOf={people.nameOf} />
         </div>
         <aside className="case-side">
           <Timeline caseState={c} history={loaded.history} nameOf={people.nameOf} onNoteAdded={applyCase} />

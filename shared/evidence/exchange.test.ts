@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { backupVault, restoreBackup } from '../exchange/backup.js';
+import { findContact } from '../exchange/contacts.js';
+import { exportCases, writeBundle } from '../exchange/exportCases.js';
+import { importSealedFile } from '../exchange/importSealedFile.js';
+import { introduce, makeVault, rowsSnapshot } from '../exchange/testing/fixtures.js';
+import { makeTempDir } from '../testing/tempDir.js';
+import type { Vault } from '../vault/vault.js';
+import { minimalPng } from './testing/images.js';
+
+/** Evidence files travel with their cases: exports, "leave files out", backups, and a lying sender. */
+let dir: string;
+let cleanup: () => void;
+let alice: Vault;
+let bob: Vault;
+const file = (name: string) => path.join(dir, name);
+const readAll = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks].map((c) => Buffer.from(c)));
+
+beforeEach(async () => {
+  ({ dir, cleanup } = makeTempDir('crossing-evidence-exchange-'));
+  alice = await makeVault(dir, 'Alice');
+  bob = await makeVault(dir, 'Bob');
+  introduce(alice, bob);
+});
+afterEach(() => {
+  alice.lock();
+  bob.lock();
+  cleanup();
+});
+
+function caseWithPhoto() {
+  const kase = alice.addCase({ alias: 'Zarema' });
+  fs.writeFileSync(file('photo.png'), minimalPng({ width: 40, height: 30 }));
+  fs.writeFileSync(file('scan.bin'), crypto.randomBytes(150_000));
+  const [photo, scan] = alice.addFiles(kase.id, [file('photo.png'), file('scan.bin')], { caption: 'arm' });
+  return { caseId: kase.id, photo: photo!, scan: scan! };
+}
+
+it('sends the files with the case; the colleague sees the same bytes, and age -d opens the file', async () => {
+  const { caseId, photo, scan } = caseWithPhoto();
+  await exportCases(alice, { to: ['Bob'], cases: [caseId], outFile: file('a.crossing') });
+  await importSealedFile(bob, file('a.crossing'));
+  expect(bob.getCase(caseId).files).toEqual(alice.getCase(caseId).files);
+  for (const f of [photo, scan]) {
+    expect(bob.holdsFileContent(f.id)).toBe(true);
+    expect(readAll(bob.readFile(f.id)).equals(readAll(alice.readFile(f.id)))).toBe(true);
+  }
+  expect(bob.check()).toMatchObject({ files: 2 });
+  // The standard age command decrypts the whole export with the recipient's identity.
+  fs.writeFileSync(file('bob.key'), bob.revealAgeIdentity(), { mode: 0o600 });
+  const age = spawnSync('age', ['-d', '-i', file('bob.key'), file('a.crossing')], { maxBuffer: 64 * 1024 * 1024 });
+  expect(age.status, age.stderr?.toString()).toBe(0);
+  const shown = age.stdout.toString('latin1');
+  expect(shown).toContain(`"fileId":"${scan.id}"`);
+  expect(shown).toContain(readAll(alice.readFile(photo.id)).toString('base64'));
+});
+
+it('leaves the content out on request: the colleague sees which files exist and who holds them', async () => {
+  const { caseId, photo } = caseWithPhoto();
+  const sent = await exportCases(alice, { to: ['Bob'], cases: [caseId], outFile: file('a.crossing'), omit: ['files'] });
+  expect(sent.omitted).toEqual(['files']);
+  await importSealedFile(bob, file('a.crossing'));
+  const received = bob.getCase(caseId).files.find((f) => f.id === photo.id);
+  expect(received).toMatchObject({ name: 'photo.png', caption: 'arm', addedBy: alice.me.fingerprint });
+  expect(bob.holdsFileContent(photo.id)).toBe(false);
+  expect(() => readAll(bob.readFile(photo.id))).toThrow(/not in this vault/);
+  // Sent again later with the files, the content arrives.
+  await exportCases(alice, { to: ['Bob'], cases: [caseId], outFile: file('b.crossing') });
+  await importSealedFile(bob, file('b.crossing'));
+  expect(bob.holdsFileContent(photo.id)).toBe(true);
+});
+
+it('refuses a bundle whose file does not match its description, and changes nothing', async () => {
+  const { caseId, photo } = caseWithPhoto();
+  const bobContact = findContact(alice, 'Bob');
+  const before = rowsSnapshot(bob);
+  await writeBundle(alice, {
+    kind: 'export',
+    recipients: [{ name: 'Bob', fingerprint: bobContact.fingerprint, ageRecipient: bobContact.ageRecipient }],
+    caseIds: [caseId],
+    ops: [...alice.caseOps(caseId)],
+    omitted: [],
+    files: [
+      { fileId: photo.id, caseId, sha256: photo.sha256, content: Buffer.from('not the photo').toString('base64') },
+    ],
+    outFile: file('lie.crossing'),
+  });
+  await expect(importSealedFile(bob, file('lie.crossing'))).rejects.toThrow(
+    /refused by the files check: file 1 of the bundle .* does not match its SHA-256.*Nothing was changed/,
+  );
+  expect(rowsSnapshot(bob)).toBe(before);
+});
+
+it('holds the files in a backup, and a restore brings them back', async () => {
+  const { photo, scan } = caseWithPhoto();
+  await backupVault(alice, file('alice.backup'));
+  const fresh = await makeVault(dir, 'Alice again');
+  await restoreBackup(fresh, file('alice.backup'), { ageIdentity: alice.revealAgeIdentity() });
+  for (const f of [photo, scan]) expect(readAll(fresh.readFile(f.id)).equals(readAll(alice.readFile(f.id)))).toBe(true);
+  fresh.lock();
+});

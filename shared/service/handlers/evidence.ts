@@ -1,0 +1,106 @@
+import { contentTypeOf } from '../../evidence/contentType.js';
+import { saveCopy } from '../../evidence/saveCopy.js';
+import { usageError } from '../../errors.js';
+import type { ChannelResult } from '../../ipc/contract.js';
+import type { Vault } from '../../vault/vault.js';
+import type { Handlers } from '../types.js';
+
+type EvidenceChannel =
+  | 'listEvidenceFiles'
+  | 'chooseEvidenceFiles'
+  | 'addEvidenceFiles'
+  | 'addDroppedEvidence'
+  | 'readEvidenceFile'
+  | 'saveEvidenceCopy'
+  | 'updateEvidenceFile'
+  | 'removeEvidenceFile';
+
+type Entries = ChannelResult<'listEvidenceFiles'>['files'];
+
+/**
+ * Evidence files in the UI. Paths come only from the native dialog (as tokens); dropped files come
+ * as bytes and are sealed from memory. Content goes to the UI only to be viewed, and only for the
+ * types the app can show (a picture, a PDF): a program is never handed to the page.
+ */
+export const evidenceHandlers: Handlers<EvidenceChannel> = {
+  listEvidenceFiles: (ctx, args) => ({ files: entries(ctx.session.requireVault(), args.caseId) }),
+
+  chooseEvidenceFiles: async (ctx) => {
+    const chosen = await ctx.dialogs.openEvidenceFiles();
+    return { files: chosen.map((filePath) => ctx.files.register(filePath)) };
+  },
+
+  addEvidenceFiles: (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    const paths = args.tokens.map((token) => ctx.files.resolve(token));
+    const added = vault.addFiles(args.caseId, paths, { kind: args.kind, keepMetadata: args.keepMetadata });
+    return { files: entries(vault, args.caseId), added: added.map(summary) };
+  },
+
+  addDroppedEvidence: (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    const bytes = Buffer.from(args.base64, 'base64');
+    try {
+      const added = vault.addFiles(args.caseId, [{ name: args.name, bytes }], { keepMetadata: args.keepMetadata });
+      return { files: entries(vault, args.caseId), added: added.map(summary) };
+    } finally {
+      bytes.fill(0);
+    }
+  },
+
+  readEvidenceFile: (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    const { file } = vault.findFile(args.fileId);
+    const view = contentTypeOf(file.type).view;
+    if (view === null)
+      throw usageError(
+        `${file.name} cannot be shown in Crossing: save a copy to open it elsewhere`,
+        'fileNotShowable',
+        { name: file.name },
+      );
+    const chunks = [...vault.readFile(file.id)].map((c) => Buffer.from(c));
+    const whole = Buffer.concat(chunks);
+    for (const c of chunks) c.fill(0);
+    const base64 = whole.toString('base64');
+    whole.fill(0);
+    return { type: file.type, view, base64 };
+  },
+
+  saveEvidenceCopy: async (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    const { file } = vault.findFile(args.fileId);
+    const chosen = await ctx.dialogs.saveFile(file.name, 'evidence');
+    if (chosen === null) return { savedAs: null };
+    saveCopy(vault.readFile(file.id), chosen);
+    return { savedAs: chosen };
+  },
+
+  updateEvidenceFile: (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    const { fileId, ...change } = args;
+    const { caseId } = vault.findFile(fileId);
+    vault.updateFile(fileId, change);
+    return { files: entries(vault, caseId) };
+  },
+
+  removeEvidenceFile: (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    const { caseId, file } = vault.findFile(args.fileId);
+    vault.removeFile(file.id);
+    return { files: entries(vault, caseId) };
+  },
+};
+
+function entries(vault: Vault, caseId: string): Entries {
+  return vault.getCase(caseId).files.map((file) => ({
+    ...file,
+    held: vault.holdsFileContent(file.id),
+    view: contentTypeOf(file.type).view,
+  }));
+}
+
+const summary = (file: { id: string; name: string; removedMetadata: string[] }) => ({
+  id: file.id,
+  name: file.name,
+  removedMetadata: file.removedMetadata,
+});
