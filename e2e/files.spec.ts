@@ -87,7 +87,7 @@ test('takes a dropped file, refuses an empty one in words, and forgets every pic
   const files = new FilesSection(page);
 
   await files.drop('empty.png', Buffer.alloc(0), 'image/png');
-  await expect(page.getByText(/empty.png is empty: there is nothing to keep/)).toBeVisible();
+  await expect(page.getByText(/^Not possible: empty.png is empty: there is nothing to keep/)).toBeVisible();
   await files.drop('scan.png', minimalPng({ width: 64, height: 64 }), 'image/png');
   await expect(files.items).toHaveCount(1);
   const thumbnail = page.getByRole('img', { name: 'Thumbnail of scan.png' });
