@@ -1,9 +1,9 @@
 import { defaultExclude, defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `main` runs every test on this Node (OpenSSL). `boringssl` runs the exchange tests
+ * Two projects. `main` runs every test on this Node (OpenSSL). `boringssl` runs the exchange and evidence tests
  * again with node:crypto made to behave as inside Electron, whose BoringSSL has no
- * chacha20-poly1305 cipher: every import and backup restore there goes through the fallback.
+ * chacha20-poly1305 cipher: every import, backup restore and evidence file there goes through the fallback.
  */
 const ONLY_UNDER_BORINGSSL = '**/*.boringssl.test.ts';
 
@@ -32,7 +32,12 @@ export default defineConfig({
       {
         test: {
           name: 'boringssl',
-          include: ['shared/exchange/*.test.ts', 'shared/service/exchange.test.ts', ONLY_UNDER_BORINGSSL],
+          include: [
+            'shared/exchange/*.test.ts',
+            'shared/evidence/*.test.ts',
+            'shared/service/exchange.test.ts',
+            ONLY_UNDER_BORINGSSL,
+          ],
           setupFiles: ['shared/crypto/testing/boringSslSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
