@@ -112,7 +112,9 @@ test('takes a dropped file, refuses an empty one in words, and forgets every pic
 test('Russian, at 1024×700 and 1440×900: the Files section and the viewer', async ({ app }) => {
   const { page, control } = app;
   await openVault(page, control, { lang: 'ru', name: 'Мадина' });
-  const { id } = await control.value('createCase', { input: { alias: 'Зарема', stage: 'documents' } });
+  const { id } = await control.value('createCase', {
+    input: { alias: 'Зарема', stage: 'documents', documents: [{ kind: 'visa', status: 'applied' }] },
+  });
   const { photo, pdf } = makeEvidence(control);
   const state = await control.value('getAppState', {});
   expect(state.settings.language).toBe('ru');
@@ -151,6 +153,40 @@ test('Russian, at 1024×700 and 1440×900: the Files section and the viewer', as
     await page.keyboard.press('Escape');
   }
   await switchLanguage(page, 'en');
+});
+
+test('in Russian: renames a file, links it to a document, and refuses a drop over the size set in Settings', async ({
+  app,
+}) => {
+  const { page, control } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openVault(page, control, { lang: 'ru', name: 'Мадина' });
+  await control.value('createCase', {
+    input: { alias: 'Лейла', documents: [{ kind: 'visa', status: 'applied' }] },
+  });
+  const { pdf } = makeEvidence(control);
+  await openCase(page, 'Лейла');
+  const files = new FilesSection(page);
+  await files.addThroughPicker(control, [pdf]);
+  await expect(files.items).toHaveCount(1);
+
+  const name = files.items.getByLabel('Имя файла');
+  await name.fill('Приглашение на визу.pdf');
+  await name.press('Enter');
+  await expect(files.item('Приглашение на визу.pdf').getByRole('button', { name: 'Открыть' })).toBeVisible();
+  await files.items.getByLabel('Относится к документу').selectOption({ label: 'Виза — Подано' });
+  await expect(files.items.getByLabel('Относится к документу')).toHaveValue(/.+/);
+  await page.reload();
+  await openCase(page, 'Лейла');
+  await expect(files.items.getByLabel('Имя файла')).toHaveValue('Приглашение на визу.pdf');
+  await expect(files.items.getByLabel('Относится к документу').locator('option:checked')).toHaveText('Виза — Подано');
+
+  await goTo(page, 'settings');
+  await page.getByLabel('Наибольший файл-доказательство').selectOption({ label: '20 МБ' });
+  await openCase(page, 'Лейла');
+  await files.dropOfSize('скан.tif', 21 * 1024 * 1024);
+  await expect(page.getByRole('alert').filter({ hasText: 'Файл «скан.tif» больше предела в 20 МБ' })).toBeVisible();
+  await expect(files.items).toHaveCount(1);
 });
 
 test('a colleague receives the case with its photo, and sees the same image', async ({ openApp }) => {

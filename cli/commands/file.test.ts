@@ -79,6 +79,24 @@ describe('crossing file', () => {
     expect(list().map((f) => f.id)).not.toContain(id);
   });
 
+  it('renames, recaptions and re-kinds a file with update, and unlinks a document with --document none', () => {
+    const id = list()[0]!.id;
+    const updated = crossing(
+      ['file', 'update', vault, id.slice(0, 6), '--name', 'Visa letter.pdf', '--caption', '', '--kind', 'visa'],
+      { env },
+    );
+    expect(updated.status, updated.stderr).toBe(0);
+    expect(updated.stdout.trim()).toBe(`${id}: Visa letter.pdf`);
+    expect(list().find((f) => f.id === id)).toMatchObject({ name: 'Visa letter.pdf', caption: null, kind: 'visa' });
+    const unlinked = crossing(['file', 'update', vault, id, '--document', 'none'], { env });
+    expect(unlinked.status, unlinked.stderr).toBe(0);
+    expect(list().find((f) => f.id === id)?.documentId).toBeNull();
+    const noDocument = crossing(['file', 'update', vault, id, '--document', 'nodoc1'], { env });
+    expect(noDocument.status).toBe(1);
+    expectCleanError(noDocument);
+    expect(noDocument.stderr).toMatch(/no document nodoc1/);
+  });
+
   it('answers bad input with one clear line and the usage exit code', () => {
     const cases: Array<[string[], RegExp]> = [
       [['file', 'add', vault, caseId, dir], /is a folder/],
@@ -86,6 +104,8 @@ describe('crossing file', () => {
       [['file', 'add', vault, caseId, path.join(dir, 'letter.pdf'), '--kind', 'selfie'], /--kind must be one of/],
       [['file', 'get', vault, 'zzzzzz', '--out', path.join(dir, 'x')], /no file zzzzzz/],
       [['file', 'get', vault, list()[0]!.id], /--out PATH/],
+      [['file', 'update', vault, list()[0]!.id], /say what to change/],
+      [['file', 'update', vault, list()[0]!.id, '--name', '  '], /--name must be/],
     ];
     for (const [args, message] of cases) {
       const result = crossing(args, { env });

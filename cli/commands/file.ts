@@ -3,6 +3,7 @@ import { megabytes } from '../../shared/evidence/sourceFile.js';
 import { saveCopy } from '../../shared/evidence/saveCopy.js';
 import { EVIDENCE_KINDS, type EvidenceFile } from '../../shared/model/case.js';
 import type { WithId } from '../../shared/oplog/fold.js';
+import type { FileChange } from '../../shared/vault/vault.js';
 import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
 import { printJson, printLine, printLines, printNotice } from '../output.js';
@@ -150,4 +151,45 @@ ${UNLOCK_HELP}`,
   },
 });
 
-export const fileCommands = [fileAddCommand, fileListCommand, fileGetCommand, fileRemoveCommand];
+export const fileUpdateCommand = defineCommand({
+  name: ['file', 'update'],
+  summary: 'rename an evidence file, recaption it, change its kind or the document it belongs to',
+  usage: 'VAULT FILE-ID [--name NAME] [--caption TEXT] [--kind K] [--document ID|none]',
+  help: `Changes what is said about a file; its content stays as it is. Each change is an op in the
+case's history, and merges like any other. FILE-ID may be the first 4 or more characters of the id.
+
+  --name NAME                the name shown for the file
+  --caption TEXT             a caption ("" removes it)
+  --kind K                   ${EVIDENCE_KINDS.join(', ')}
+  --document ID|none         link the file to one of the case's document records, or unlink it
+${UNLOCK_HELP}`,
+  options: {
+    ...unlockOptions,
+    name: { type: 'string' },
+    caption: { type: 'string' },
+    kind: { type: 'string' },
+    document: { type: 'string' },
+  },
+  positionals: ['VAULT', 'FILE-ID'],
+  async run(values, [vaultPath, fileIdOrPrefix]) {
+    const change: FileChange = {};
+    if (values.name !== undefined) {
+      const name = values.name.trim();
+      if (!name || name.length > 255) throw usageError('--name must be 1 to 255 characters', 'commandLine');
+      change.name = name;
+    }
+    if (values.caption !== undefined) change.caption = values.caption.trim() || null;
+    if (values.kind !== undefined) change.kind = parseKind(values.kind);
+    if (values.document !== undefined) change.documentId = values.document === 'none' ? null : values.document;
+    if (Object.keys(change).length === 0) {
+      throw usageError('say what to change: --name, --caption, --kind or --document', 'commandLine');
+    }
+    const updated = await withVault(vaultPath!, values, (vault) => {
+      const { file } = vault.findFile(fileIdOrPrefix!);
+      return vault.updateFile(file.id, change);
+    });
+    printLine(`${updated.id}: ${updated.name}`);
+  },
+});
+
+export const fileCommands = [fileAddCommand, fileListCommand, fileGetCommand, fileUpdateCommand, fileRemoveCommand];

@@ -43,6 +43,19 @@ export class FilesSection {
     );
     await this.region.dispatchEvent('drop', { dataTransfer });
   }
+
+  /** Drops a file of `size` zero bytes, made in the page (a large file need not cross the wire). */
+  async dropOfSize(name: string, size: number) {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, size }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(size)], name, { type: 'application/octet-stream' }));
+        return transfer;
+      },
+      { name, size },
+    );
+    await this.region.dispatchEvent('drop', { dataTransfer });
+  }
 }
 
 /** A photo (PNG with a canary text chunk, 320×200) and a one-page PDF, written to the control's out folder. */

@@ -51,7 +51,7 @@ export function prepareBytes(rawName: string, bytes: Uint8Array, options: Prepar
       `${name} is ${megabytes(bytes.length)}, over the limit of ${megabytes(maxBytes)} a file: ` +
         'raise the limit in the settings, or split or compress the file',
       'fileTooLarge',
-      { name },
+      { name, limit: megabytes(maxBytes) },
     );
   }
   const type = detectContentType(bytes.subarray(0, SNIFF_BYTES));

@@ -49,7 +49,7 @@ export function openSource(filePath: string, maxBytes: number): SourceFile {
         `${filePath} is ${megabytes(stat.size)}, over the limit of ${megabytes(maxBytes)} a file: ` +
           'raise the limit in the settings, or split or compress the file',
         'fileTooLarge',
-        { name: path.basename(filePath) },
+        { name: path.basename(filePath), limit: megabytes(maxBytes) },
       );
     }
     return { path: filePath, size: stat.size, fd, stat };

@@ -117,11 +117,16 @@ export const contactEntrySchema = z.object({
   pendingKeyChange: z.boolean(),
 });
 
+/** The most the file-size setting allows: a file's content is sealed in the vault file itself. */
+export const MAX_FILE_MEGABYTES_LIMIT = 2000;
+
 export const settingsSchema = z.object({
   language: z.enum(['ru', 'en']),
   theme: z.enum(['system', 'light', 'dark']),
   autoLockMinutes: z.number().int().min(1).max(240),
   panicShortcut: z.string().min(1).max(60),
+  /** The largest evidence file this computer takes, in MB (issue: 100 MB by default, a setting). */
+  maxFileMegabytes: z.number().int().min(1).max(MAX_FILE_MEGABYTES_LIMIT),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -129,6 +134,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   autoLockMinutes: 5,
   panicShortcut: 'CommandOrControl+Shift+L',
+  maxFileMegabytes: 100,
 };
 
 /** A file chosen by the person (in a native dialog, or opened with the app): the UI holds only a token. */
@@ -227,8 +233,12 @@ const addedFilesSchema = z.object({
   files: z.array(evidenceEntrySchema),
   added: z.array(z.object({ id: z.string(), name: z.string(), removedMetadata: z.array(z.string()) })),
 });
-/** A dropped file's bytes in base64 (the harness speaks JSON): up to the 100 MB default limit and a little more. */
-const MAX_DROPPED_BASE64 = Math.ceil((100 * 1024 * 1024) / 3) * 4 + 4;
+/**
+ * A dropped file travels as base64 (the harness speaks JSON), so a drop is capped below what a
+ * page's string can hold; a larger file is added with the picker, which passes only its path.
+ */
+export const MAX_DROPPED_BYTES = 256 * 1024 * 1024;
+const MAX_DROPPED_BASE64 = Math.ceil(MAX_DROPPED_BYTES / 3) * 4 + 4;
 
 const none = z.object({});
 const ok = z.object({ ok: z.literal(true) });
@@ -367,6 +377,7 @@ export const contract = {
       name: z.string().trim().min(1).max(255).optional(),
       caption: z.string().max(500).nullable().optional(),
       kind: z.enum(EVIDENCE_KINDS).optional(),
+      documentId: z.string().min(1).max(64).nullable().optional(),
     }),
     result: z.object({ files: z.array(evidenceEntrySchema) }),
   },

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -629,6 +630,8 @@ export class Vault {
     const { id: _id, ...current } = file;
     const next = this.parseFileItem({ ...current, ...change });
     const heads = registerHeads(this.store.caseOps(caseId)).get(itemKey('files', fileId)) ?? [];
+    // A change to nothing (a field left as it was) writes nothing; one that settles a conflict does.
+    if (heads.length <= 1 && isDeepStrictEqual(next, this.parseFileItem(current))) return file;
     this.commitOps([
       itemOp(
         caseId,

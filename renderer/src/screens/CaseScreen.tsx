@@ -197,7 +197,11 @@ export function CaseScreen({ id, restoreDraft = false }: { id: string; restoreDr
           <ContactsEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
           <DocumentsEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
           <TasksEditor draft={draft} setDraft={setDraft} errors={visibleErrors} />
-          <FilesSection caseId={c.id} nameOf={people.nameOf} />
+          <FilesSection
+            caseId={c.id}
+            documents={c.documents.map((d) => ({ id: String(d.id), kind: String(d.kind), status: String(d.status) }))}
+            nameOf={people.nameOf}
+          />
         </div>
         <aside className="case-side">
           <Timeline caseState={c} history={loaded.history} nameOf={people.nameOf} onNoteAdded={applyCase} />

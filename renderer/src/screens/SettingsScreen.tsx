@@ -13,6 +13,7 @@ import { useAsync } from '../state/useAsync';
 import { AboutSection } from './settings/AboutSection';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
+const FILE_SIZE_CHOICES = [20, 50, 100, 250, 500, 1000, 2000];
 const THEMES = ['system', 'light', 'dark'] as const;
 
 /** Language, theme, auto-lock, panic shortcut; passphrase and KDF level; what this computer does not protect. */
@@ -72,6 +73,23 @@ export function SettingsScreen() {
                   .map((m) => (
                     <option key={m} value={m}>
                       {t('settings.minutes', { count: m })}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('settings.maxFileSize')} hint={t('settings.maxFileSizeHint')}>
+            {(p) => (
+              <select
+                {...p}
+                value={settings.maxFileMegabytes}
+                onChange={(e) => void save({ maxFileMegabytes: Number(e.target.value) })}
+              >
+                {[...new Set([...FILE_SIZE_CHOICES, settings.maxFileMegabytes])]
+                  .sort((a, b) => a - b)
+                  .map((n) => (
+                    <option key={n} value={n}>
+                      {t('files.sizeMb', { n })}
                     </option>
                   ))}
               </select>

@@ -3,7 +3,7 @@ import { saveCopy } from '../../evidence/saveCopy.js';
 import { usageError } from '../../errors.js';
 import type { ChannelResult } from '../../ipc/contract.js';
 import type { Vault } from '../../vault/vault.js';
-import type { Handlers } from '../types.js';
+import type { Handlers, ServiceContext } from '../types.js';
 
 type EvidenceChannel =
   | 'listEvidenceFiles'
@@ -33,7 +33,11 @@ export const evidenceHandlers: Handlers<EvidenceChannel> = {
   addEvidenceFiles: (ctx, args) => {
     const vault = ctx.session.requireVault();
     const paths = args.tokens.map((token) => ctx.files.resolve(token));
-    const added = vault.addFiles(args.caseId, paths, { kind: args.kind, keepMetadata: args.keepMetadata });
+    const added = vault.addFiles(args.caseId, paths, {
+      kind: args.kind,
+      keepMetadata: args.keepMetadata,
+      maxBytes: maxFileBytes(ctx),
+    });
     return { files: entries(vault, args.caseId), added: added.map(summary) };
   },
 
@@ -41,7 +45,10 @@ export const evidenceHandlers: Handlers<EvidenceChannel> = {
     const vault = ctx.session.requireVault();
     const bytes = Buffer.from(args.base64, 'base64');
     try {
-      const added = vault.addFiles(args.caseId, [{ name: args.name, bytes }], { keepMetadata: args.keepMetadata });
+      const added = vault.addFiles(args.caseId, [{ name: args.name, bytes }], {
+        keepMetadata: args.keepMetadata,
+        maxBytes: maxFileBytes(ctx),
+      });
       return { files: entries(vault, args.caseId), added: added.map(summary) };
     } finally {
       bytes.fill(0);
@@ -90,6 +97,11 @@ export const evidenceHandlers: Handlers<EvidenceChannel> = {
     return { files: entries(vault, caseId) };
   },
 };
+
+/** The size limit a person set in Settings (100 MB unless changed). */
+function maxFileBytes(ctx: ServiceContext): number {
+  return ctx.settings.read().maxFileMegabytes * 1024 * 1024;
+}
 
 function entries(vault: Vault, caseId: string): Entries {
   return vault.getCase(caseId).files.map((file) => ({

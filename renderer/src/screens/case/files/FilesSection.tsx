@@ -1,6 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelResult } from '../../../../../shared/ipc/contract';
+import { MAX_DROPPED_BYTES, type ChannelResult } from '../../../../../shared/ipc/contract';
 import { EVIDENCE_KINDS } from '../../../../../shared/model/case';
 import { api, asApiError, type ApiError } from '../../../api';
 import { EnumSelect } from '../../../components/EnumSelect';
@@ -13,15 +13,27 @@ import { revokeOnLock } from './blobUrls';
 
 type Entry = ChannelResult<'listEvidenceFiles'>['files'][number];
 type Added = ChannelResult<'addEvidenceFiles'>;
+type CaseDocument = { id: string; kind: string; status: string };
+const MiB = 1024 * 1024;
 
 /**
  * A case's evidence files: add them (the picker, or dropped on the section), see thumbnails, open
  * pictures and PDFs in the viewer, caption and sort them by kind, save a copy (not encrypted, and
  * said so), remove them. Every change is an op in the case's history.
  */
-export function FilesSection({ caseId, nameOf }: { caseId: string; nameOf: (fingerprint: string) => string }) {
+export function FilesSection({
+  caseId,
+  documents,
+  nameOf,
+}: {
+  caseId: string;
+  /** The case's saved documents, which a file may be linked to. */
+  documents: readonly CaseDocument[];
+  nameOf: (fingerprint: string) => string;
+}) {
   const { t } = useTranslation();
-  const { notify } = useApp();
+  const { notify, settings } = useApp();
+  const [refused, setRefused] = useState<string | null>(null);
   const [files, setFiles] = useState<Entry[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -81,7 +93,22 @@ export function FilesSection({ caseId, nameOf }: { caseId: string; nameOf: (fing
     event.preventDefault();
     setDragging(false);
     const dropped = [...event.dataTransfer.files];
+    setRefused(null);
     for (const file of dropped) {
+      // Refused before its bytes are read: a drop over the limit would only fill memory to be refused.
+      const limit = settings.maxFileMegabytes * MiB;
+      if (file.size > Math.min(limit, MAX_DROPPED_BYTES)) {
+        setRefused(
+          file.size > limit
+            ? t('files.overLimit', { name: file.name, limit: formatSize(limit, t) })
+            : t('files.dropTooLarge', {
+                name: file.name,
+                size: formatSize(file.size, t),
+                limit: formatSize(MAX_DROPPED_BYTES, t),
+              }),
+        );
+        break;
+      }
       const result = await run(async () =>
         api.addDroppedEvidence({ caseId, name: file.name, base64: await toBase64(file), keepMetadata }),
       );
@@ -90,8 +117,10 @@ export function FilesSection({ caseId, nameOf }: { caseId: string; nameOf: (fing
     }
   };
 
-  const update = (fileId: string, change: { caption?: string | null; kind?: Entry['kind'] }) =>
-    run(() => api.updateEvidenceFile({ fileId, ...change }));
+  const update = (
+    fileId: string,
+    change: { name?: string; caption?: string | null; kind?: Entry['kind']; documentId?: string | null },
+  ) => run(() => api.updateEvidenceFile({ fileId, ...change }));
 
   const saveCopy = async (fileId: string) => {
     setConfirmCopy(null);
@@ -136,6 +165,11 @@ export function FilesSection({ caseId, nameOf }: { caseId: string; nameOf: (fing
       </label>
       {keepMetadata ? <p className="alert alert-warn small">{t('files.keepMetadataWarning')}</p> : null}
       <ErrorNote error={error} />
+      {refused ? (
+        <p className="alert alert-error small" role="alert">
+          {refused}
+        </p>
+      ) : null}
       {busy ? (
         <p className="muted small" role="status">
           {t('files.working')}
@@ -176,6 +210,22 @@ export function FilesSection({ caseId, nameOf }: { caseId: string; nameOf: (fing
                   ) : null}
                   {f.view === null && f.held ? <p className="muted small">{t('files.notViewable')}</p> : null}
                   <div className="file-fields">
+                    <label className="file-field file-rename">
+                      <span className="small">{t('files.name')}</span>
+                      <input
+                        type="text"
+                        defaultValue={f.name}
+                        maxLength={255}
+                        onBlur={(e) => {
+                          const next = e.target.value.trim();
+                          if (!next) e.target.value = f.name;
+                          else if (next !== f.name) void update(f.id, { name: next });
+                        }}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+                        }}
+                      />
+                    </label>
                     <label className="file-field">
                       <span className="small">{t('files.kind')}</span>
                       <EnumSelect
@@ -185,6 +235,22 @@ export function FilesSection({ caseId, nameOf }: { caseId: string; nameOf: (fing
                         onChange={(v) => v && v !== f.kind && void update(f.id, { kind: v })}
                       />
                     </label>
+                    {documents.length > 0 || f.documentId ? (
+                      <label className="file-field">
+                        <span className="small">{t('files.document')}</span>
+                        <select
+                          value={f.documentId ?? ''}
+                          onChange={(e) => void update(f.id, { documentId: e.target.value || null })}
+                        >
+                          <option value="">{t('files.noDocument')}</option>
+                          {documents.map((d) => (
+                            <option key={d.id} value={d.id}>
+                              {t(`docKind.${d.kind}`)} — {t(`docStatus.${d.status}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    ) : null}
                     <label className="file-field file-caption">
                       <span className="small">{t('files.caption')}</span>
                       <input
