@@ -182,7 +182,7 @@ test('in Russian: renames a file, links it to a document, and refuses a drop ove
   await expect(files.items.getByLabel('Относится к документу').locator('option:checked')).toHaveText('Виза — Подано');
 
   await goTo(page, 'settings');
-  await page.getByLabel('Наибольший файл-доказательство').selectOption({ label: '20 МБ' });
+  await page.getByLabel('Наибольший размер файла в деле').selectOption({ label: '20 МБ' });
   await openCase(page, 'Лейла');
   await files.dropOfSize('скан.tif', 21 * 1024 * 1024);
   await expect(page.getByRole('alert').filter({ hasText: 'Файл «скан.tif» больше предела в 20 МБ' })).toBeVisible();
