@@ -146,3 +146,38 @@ test('intake on one screen: stage, risk, refuge country, both passports and a fi
   });
   expect(stored.tasks).toMatchObject([{ text: 'Купить билет до Тбилиси', due: '2027-12-14', done: false }]);
 });
+
+test('in Russian at 1024×700: the leave question, and a draft kept by a panic lock', async ({ app }) => {
+  const { page, control } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openVault(page, control, { lang: 'ru', name: 'Мадина' });
+  const { id } = await control.value('createCase', { input: { alias: 'Магомед И.' } });
+  await reloadApp(page);
+  await openCase(page, 'Магомед И.');
+  const kase = new CasePage(page);
+  await expect(kase.title).toHaveText('Магомед И.');
+
+  await kase.field('Текущий город').fill('Нальчик');
+  await goTo(page, 'board');
+  const dialog = page.getByRole('dialog', { name: 'Уйти без сохранения?' });
+  await expect(dialog).toContainText('Магомед И.');
+  await expect(dialog.getByRole('button', { name: 'Сохранить и уйти' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Отменить изменения' })).toBeVisible();
+  await saveScreen(page, 'leave-dialog-1024', 'ru');
+  await dialog.getByRole('button', { name: 'Остаться' }).click();
+  await expect(kase.field('Текущий город')).toHaveValue('Нальчик');
+
+  await page.keyboard.press('Control+Shift+KeyL'); // the panic shortcut: the window seals the draft first
+  await expect(page.locator('body[data-ready="unlock"]')).toBeAttached();
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('body[data-ready="app"]')).toBeAttached();
+  const notice = page.getByRole('region', { name: 'Несохранённые изменения, сбережённые при блокировке' });
+  await expect(notice).toContainText('Магомед И.');
+  await saveScreen(page, 'draft-restore-1024', 'ru');
+  await notice.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(kase.field('Текущий город')).toHaveValue('Нальчик');
+  await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Сохранить', exact: true })).toBeDisabled();
+  expect((await control.value('getCase', { id })).case.fields.location).toBe('Нальчик');
+});

@@ -145,7 +145,7 @@ export function CaseScreen({ id, restoreDraft = false }: { id: string; restoreDr
         <StageBadge stage={c.fields.stage} />
         <RiskBadge risk={c.fields.risk} />
         <div className="spacer" />
-        {dirty ? <span className="muted small">{t('case.unsaved')}</span> : null}
+        {dirty ? <span className="muted small case-unsaved">{t('case.unsaved')}</span> : null}
         <button type="button" className="btn" disabled={!dirty || saving} onClick={discard}>
           {t('case.discard')}
         </button>
