@@ -51,20 +51,20 @@ describe('vault service: evidence files', () => {
     fs.writeFileSync(scan, '%PDF-1.4\n% a visa letter\n%%EOF\n');
     expect(await pickAndAdd(t, caseId, scan)).toMatchObject({ ok: true });
     const [file] = (await t.call('listEvidenceFiles', { caseId })).files;
-    const visa = (await t.call('getCase', { id: caseId })).case.documents[0]!;
+    const visaId = String((await t.call('getCase', { id: caseId })).case.documents[0]!.id);
 
     const { files } = await t.call('updateEvidenceFile', {
       fileId: file!.id,
       name: 'Visa letter.pdf',
-      documentId: visa.id,
+      documentId: visaId,
     });
-    expect(files[0]).toMatchObject({ name: 'Visa letter.pdf', documentId: visa.id });
+    expect(files[0]).toMatchObject({ name: 'Visa letter.pdf', documentId: visaId });
 
     const unknown = await t.service.handle('updateEvidenceFile', { fileId: file!.id, documentId: 'no-such-doc' });
     expect(unknown).toMatchObject({ ok: false, error: { reason: 'noSuchDocument' } });
 
     const before = (await t.call('getCase', { id: caseId })).history.length;
-    await t.call('updateEvidenceFile', { fileId: file!.id, name: 'Visa letter.pdf', documentId: visa.id });
+    await t.call('updateEvidenceFile', { fileId: file!.id, name: 'Visa letter.pdf', documentId: visaId });
     expect((await t.call('getCase', { id: caseId })).history).toHaveLength(before); // nothing changed: no op
 
     const unlinked = await t.call('updateEvidenceFile', { fileId: file!.id, documentId: null });
