@@ -3,7 +3,8 @@ import { defaultExclude, defineConfig } from 'vitest/config';
 /**
  * Two projects. `main` runs every test on this Node (OpenSSL). `boringssl` runs the exchange tests
  * again with node:crypto made to behave as inside Electron, whose BoringSSL has no
- * chacha20-poly1305 cipher: every import and backup restore there goes through the fallback.
+ * chacha20-poly1305 cipher: every export, import and backup there (evidence files streamed in and
+ * out included) goes through the fallback.
  */
 const ONLY_UNDER_BORINGSSL = '**/*.boringssl.test.ts';
 
@@ -32,7 +33,13 @@ export default defineConfig({
       {
         test: {
           name: 'boringssl',
-          include: ['shared/exchange/*.test.ts', 'shared/service/exchange.test.ts', ONLY_UNDER_BORINGSSL],
+          include: [
+            'shared/exchange/*.test.ts',
+            'shared/evidence/exchange.test.ts',
+            'shared/evidence/streamedImport.test.ts',
+            'shared/service/exchange.test.ts',
+            ONLY_UNDER_BORINGSSL,
+          ],
           setupFiles: ['shared/crypto/testing/boringSslSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
