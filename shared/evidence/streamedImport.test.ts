@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readAgeHeader } from '../exchange/ageHeader.js';
+import { backupVault, restoreBackup } from '../exchange/backup.js';
 import { BUNDLE_FORMAT_1, bundleBytes, bundleSender, parseEnvelope, signBundle } from '../exchange/bundle.js';
 import { exportCases } from '../exchange/exportCases.js';
 import { importSealedFile } from '../exchange/importSealedFile.js';
@@ -140,6 +141,26 @@ describe('a damaged file region is refused, the vault as it was', () => {
       before,
     );
   });
+});
+
+it('a backup whose file bytes were altered restores nothing', async () => {
+  const kase = alice.addCase({ alias: 'Backed up' });
+  fs.writeFileSync(file('c.bin'), crypto.randomBytes(180_000));
+  alice.addFiles(kase.id, [file('c.bin')]);
+  await backupVault(alice, file('alice.backup'));
+  const sealed = new Uint8Array(fs.readFileSync(file('alice.backup')));
+  const plain = await decryptAgeFile(sealed, alice.revealAgeIdentity());
+  const p = plain.length - parseEnvelope(plain).rest.length + 100_000;
+  sealed[readAgeHeader(sealed).headerLength + 16 + Math.floor(p / AGE_CHUNK) * (AGE_CHUNK + 16) + (p % AGE_CHUNK)]! ^=
+    1;
+  fs.writeFileSync(file('damaged.backup'), sealed);
+  const fresh = await makeVault(dir, 'Alice again');
+  const before = { rows: rowsSnapshot(fresh), chunks: count(fresh, 'file_chunks') };
+  await expect(
+    restoreBackup(fresh, file('damaged.backup'), { ageIdentity: alice.revealAgeIdentity() }),
+  ).rejects.toThrow(/refused by the integrity check: .*does not authenticate/);
+  expect({ rows: rowsSnapshot(fresh), chunks: count(fresh, 'file_chunks') }).toEqual(before);
+  fresh.lock();
 });
 
 describe('format 1 (files as base64 inside the bundle text)', () => {
