@@ -1,9 +1,10 @@
 import { defaultExclude, defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `main` runs every test on this Node (OpenSSL). `boringssl` runs the exchange and evidence tests
- * again with node:crypto made to behave as inside Electron, whose BoringSSL has no
- * chacha20-poly1305 cipher: every import, backup restore and evidence file there goes through the fallback.
+ * Two projects. `main` runs every test on this Node (OpenSSL). `boringssl` runs the exchange and
+ * evidence tests again with node:crypto made to behave as inside Electron, whose BoringSSL has no
+ * chacha20-poly1305 cipher: every export, import and backup there, and every evidence file sealed
+ * or streamed in and out, goes through the fallback.
  */
 const ONLY_UNDER_BORINGSSL = '**/*.boringssl.test.ts';
 

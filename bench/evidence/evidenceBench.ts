@@ -4,14 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { saveCopy } from '../../shared/evidence/saveCopy.js';
-import { exportCases } from '../../shared/exchange/exportCases.js';
-import { importSealedFile } from '../../shared/exchange/importSealedFile.js';
-import { introduce, makeVault } from '../../shared/exchange/testing/fixtures.js';
+import { introduce } from '../../shared/exchange/testing/fixtures.js';
 import { Vault } from '../../shared/vault/vault.js';
 import { fixed, mark, mb, settle, timed } from '../measure.js';
 import type { BenchModule, Section } from '../types.js';
 
 const ADD_ONCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'addFilesOnce.js');
+const EXCHANGE_ONCE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exchangeFilesOnce.js');
 const MiB = 1024 * 1024;
 
 /** Random bytes in a file, written in 8 MiB pieces (never whole in memory). */
@@ -66,6 +65,56 @@ function ageTimes(dir: string, files: readonly string[]): AgeTimes {
     }
   }
   return times;
+}
+
+interface ExchangeMeasure {
+  openRss: number;
+  maxRss: number;
+  ms: number;
+  bytes: number;
+}
+
+function runOnce(mode: 'export' | 'import', vaultFile: string, target: string, recoveryKey: string): ExchangeMeasure {
+  const child = spawnSync(process.execPath, ['--expose-gc', EXCHANGE_ONCE, mode, vaultFile, target], {
+    input: recoveryKey,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`exchangeFilesOnce ${mode} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as ExchangeMeasure;
+}
+
+/** Alice's case carrying `count` files of `size` bytes, exported to Bob and imported by him. */
+export async function exchangeInChildren(
+  dir: string,
+  count: number,
+  size: number,
+): Promise<{ exported: ExchangeMeasure; imported: ExchangeMeasure }> {
+  fs.mkdirSync(dir, { recursive: true });
+  const make = (name: string) =>
+    Vault.create(path.join(dir, `${name}.crossing-vault`), {
+      passphrase: 'bench passphrase for evidence',
+      kdf: 'interactive',
+      displayName: name,
+    });
+  const [alice, bob] = [await make('Alice'), await make('Bob')];
+  introduce(alice.vault, bob.vault);
+  const kase = alice.vault.addCase({ alias: 'carrying files' }).id;
+  for (let i = 0; i < count; i++) {
+    const input = randomFile(path.join(dir, `x-${i}.bin`), size);
+    alice.vault.addFile(kase, input, { maxBytes: 1024 * MiB });
+    fs.rmSync(input);
+  }
+  alice.vault.lock();
+  bob.vault.lock();
+  const sealed = path.join(dir, 'x.crossing');
+  try {
+    const exported = runOnce('export', alice.vault.path, sealed, alice.recoveryKey);
+    const imported = runOnce('import', bob.vault.path, sealed, bob.recoveryKey);
+    return { exported, imported };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -167,40 +216,29 @@ export const evidenceBench: BenchModule = {
     const above = memory.peakRss - memory.openRss;
     for (const f of inputs) fs.rmSync(f);
 
-    // Export and import of a case carrying 200 MB (4 × 50 MB), between two vaults.
-    log('exchange: a case carrying 200 MB');
-    const exchangeDir = path.join(workDir, 'exchange');
-    fs.mkdirSync(exchangeDir);
-    const alice = await makeVault(exchangeDir, 'Alice');
-    const bob = await makeVault(exchangeDir, 'Bob');
-    introduce(alice, bob);
-    const kase = alice.addCase({ alias: 'carrying files' }).id;
-    const parts = Array.from({ length: 4 }, (_, i) => randomFile(path.join(exchangeDir, `x-${i}.bin`), 50 * MiB));
-    alice.addFiles(kase, parts);
-    settle();
-    const rssBefore = process.memoryUsage().rss;
-    let exchangeRows: (string | number)[][];
-    try {
-      const exported = await timed(() =>
-        exportCases(alice, { to: ['Bob'], cases: [kase], outFile: path.join(exchangeDir, 'x.crossing') }),
-      );
-      const imported = await timed(() =>
-        importSealedFile(bob, path.join(exchangeDir, 'x.crossing'), { maxBytes: 1024 * MiB }),
-      );
-      exchangeRows = [
-        [
-          '200 MB in 4 files',
-          fixed(exported.ms / 1000, 2),
-          fixed(imported.ms / 1000, 2),
-          mb(exported.value.bytes),
-          mb(process.memoryUsage().rss - rssBefore),
-        ],
-      ];
-    } catch (error) {
-      exchangeRows = [['200 MB in 4 files', 'failed', (error as Error).message.slice(0, 80), '', '']];
+    // Export and import of a case carrying files, each in its own process: 200 MB (4 × 50 MB) for
+    // the time, 500 MB (5 × 100 MB) for the memory target.
+    const exchanges = [];
+    for (const [label, count, size] of [
+      ['200 MB in 4 files', 4, 50 * MiB],
+      ['500 MB in 5 files', 5, 100 * MiB],
+    ] as const) {
+      log(`exchange: a case carrying ${label}`);
+      exchanges.push({ label, ...(await exchangeInChildren(path.join(workDir, `exchange-${count}`), count, size)) });
     }
-    alice.lock();
-    bob.lock();
+    const exchangeRows = exchanges.map(({ label, exported, imported }) => [
+      label,
+      fixed(exported.ms / 1000, 2),
+      fixed(imported.ms / 1000, 2),
+      mb(exported.bytes),
+      mb(exported.maxRss - exported.openRss),
+      mb(imported.maxRss - imported.openRss),
+    ]);
+    const big = exchanges[exchanges.length - 1]!;
+    const exchangeAbove = Math.max(
+      big.exported.maxRss - big.exported.openRss,
+      big.imported.maxRss - big.imported.openRss,
+    );
 
     sections.push({
       title: 'Evidence files: memory and exchange',
@@ -217,11 +255,22 @@ export const evidenceBench: BenchModule = {
             ['in a separate process', mb(memory.openRss), mb(memory.peakRss), mb(above), fixed(memory.ms / 1000, 1)],
           ],
         },
-        { columns: ['case carrying', 'export s', 'import s', 'export MB', 'RSS growth MB'], rows: exchangeRows },
+        {
+          columns: [
+            'case carrying',
+            'export s',
+            'import s',
+            'file MB',
+            'export: peak above open MB',
+            'import: peak above open MB',
+          ],
+          rows: exchangeRows,
+        },
       ],
       notes: [
         `Target: under 250 MB above the open vault while adding: ${mark(above < 250 * MiB)}.`,
-        "Export and import hold a file's content in memory (base64 inside the signed bundle): the memory target is not met for exports; see the evidence notes in README.",
+        "Export and import each run in a separate process (`exchangeFilesOnce`): the vault opened, then one export of the case to a contact, or one import of that file (both passes: the checks, then the write). Peak = the kernel's maxRSS, minus the RSS of the open vault (an upper bound when opening peaked higher).",
+        `Target: under 250 MB above the open vault while exporting and importing 500 MB of files: ${mark(exchangeAbove < 250 * MiB)}.`,
       ],
     });
     return sections;

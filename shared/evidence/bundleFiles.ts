@@ -1,43 +1,46 @@
-import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { rejectedError } from '../errors.js';
 import type { EvidenceFile } from '../model/case.js';
-import { idSchema, type Op } from '../oplog/ops.js';
+import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
+import type { BundleFile } from '../exchange/bundle.js';
+import type { OpenedBundle } from '../exchange/openBundle.js';
 
 /**
  * Evidence files in sealed exports, hand-offs and backups. Their descriptions travel as ops like
- * every item; their content travels beside the ops in the signed bundle, inside the same age
- * encryption (so `age -d` still decrypts the whole file, and shows each file as base64). A bundle
- * sent with "leave files out" carries the descriptions only: the recipient sees which files exist
- * and who holds them.
+ * every item; their content travels after the signed bundle text, inside the same age encryption
+ * (so `age -d` still decrypts the whole file), each described in the bundle by id, case, size and
+ * SHA-256 (shared/exchange/bundle.ts). A bundle sent with "leave files out" carries the
+ * descriptions only: the recipient sees which files exist and who holds them.
  *
  * On import every file is checked before anything is written: it is named by a file op of the
- * bundle (or one held here) with the same SHA-256, and its bytes have that SHA-256. Then the files
- * not yet held are sealed in the same transaction as the ops.
+ * bundle (or one held here) with the same SHA-256, and its bytes, hashed as they were read, have
+ * that SHA-256. Then the files not yet held are streamed into the vault in the same transaction
+ * as the ops, checked again as they stream.
  */
-export const bundleFileSchema = z.strictObject({
-  fileId: idSchema,
-  caseId: idSchema,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  content: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'must be base64' }),
-});
-export type BundleFile = z.output<typeof bundleFileSchema>;
+export type { BundleFile };
 
-/** The content of every file of these cases that this vault holds. */
-export function collectBundleFiles(vault: Vault, caseIds: readonly string[]): BundleFile[] {
-  const out: BundleFile[] = [];
+/** A file to send: its description, and its content read chunk by chunk when it is written. */
+export interface OutgoingFile extends BundleFile {
+  content: () => Iterable<Uint8Array>;
+}
+
+/** The files of these cases whose content this vault holds, to be read as the export is written. */
+export function collectBundleFiles(vault: Vault, caseIds: readonly string[]): OutgoingFile[] {
+  const out: OutgoingFile[] = [];
+  const known = new Set(vault.opCaseIds());
   for (const caseId of caseIds) {
     // Ops waiting for their case's create op have no files to send.
-    const files = vault.listCases().length && vault.opCaseIds().includes(caseId) ? filesOf(vault, caseId) : [];
+    const files = known.has(caseId) ? filesOf(vault, caseId) : [];
     for (const file of files) {
       if (!vault.holdsFileContent(file.id)) continue;
-      const parts = [...vault.readFile(file.id)].map((c) => Buffer.from(c));
-      const whole = Buffer.concat(parts);
-      for (const part of parts) part.fill(0);
-      out.push({ fileId: file.id, caseId, sha256: file.sha256, content: whole.toString('base64') });
-      whole.fill(0);
+      out.push({
+        fileId: file.id,
+        caseId,
+        size: file.size,
+        sha256: file.sha256,
+        content: () => vault.readFile(file.id),
+      });
     }
   }
   return out;
@@ -51,23 +54,39 @@ function filesOf(vault: Vault, caseId: string): Array<EvidenceFile & { id: strin
   }
 }
 
-export interface ReceivedFile {
-  fileId: string;
-  caseId: string;
-  bytes: Buffer;
+/**
+ * The bytes of each file in turn, checked against its stated size as they are read: a file that
+ * is not the size the bundle states would shift every byte after it.
+ */
+export function* outgoingContent(files: readonly OutgoingFile[]): Generator<Uint8Array> {
+  for (const file of files) {
+    let size = 0;
+    for (const chunk of file.content()) {
+      size += chunk.length;
+      if (size > file.size) break;
+      yield chunk;
+    }
+    if (size !== file.size) {
+      throw rejectedError(
+        `file ${file.fileId} does not have the size its record states: the vault file was altered; restore a backup`,
+        'vaultAltered',
+      );
+    }
+  }
 }
 
 /**
- * Checks every file of a bundle against the ops that describe it and against its own SHA-256.
- * Throws naming the first that fails; returns the files with their bytes, to be written.
+ * Checks every file of a bundle against the ops that describe it and against what its bytes hashed
+ * to. Throws naming the first that fails; returns which files (by position) may be stored.
  */
 export function checkBundleFiles(
-  files: readonly unknown[] | undefined,
+  opened: Pick<OpenedBundle, 'bundle' | 'contents'>,
   ops: readonly Op[],
   heldSha256: (fileId: string) => string | undefined,
   refuse: (what: string) => Error = (what) => rejectedError(what, 'importFiles'),
-): ReceivedFile[] {
-  if (!files || files.length === 0) return [];
+): void {
+  const files = opened.bundle.files ?? [];
+  if (files.length === 0) return;
   const described = new Map<string, { caseId: string; sha256: Set<string> }>();
   for (const op of ops) {
     const items =
@@ -83,35 +102,28 @@ export function checkBundleFiles(
       described.set(fileId, entry);
     }
   }
-  return files.map((candidate, i) => {
-    const parsed = bundleFileSchema.safeParse(candidate);
-    if (!parsed.success) throw refuse(`file ${i + 1} of the bundle is malformed`);
-    const file = parsed.data;
+  files.forEach((file, i) => {
     const known = described.get(file.fileId);
     const held = heldSha256(file.fileId);
     if (!(known?.sha256.has(file.sha256) && known.caseId === file.caseId) && held !== file.sha256) {
       throw refuse(`file ${i + 1} of the bundle (${file.fileId}) is not one its cases describe: the file was altered`);
     }
-    const bytes = Buffer.from(file.content, 'base64');
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    if (bytes.length === 0 || sha256 !== file.sha256) {
-      bytes.fill(0);
+    if (opened.contents[i]?.sha256 !== file.sha256) {
       throw refuse(`file ${i + 1} of the bundle (${file.fileId}) does not match its SHA-256: the file was altered`);
     }
-    return { fileId: file.fileId, caseId: file.caseId, bytes };
   });
 }
 
-/** Inside the merge's transaction: seals the files not yet held, of cases not purged here. */
-export function storeReceivedFiles(vault: Vault, db: Database.Database, files: readonly ReceivedFile[]): number {
+/**
+ * Inside the merge's transaction: streams the files not yet held, of cases not purged here, into
+ * the vault. Every file is read and checked again, stored or not; a failure throws and the
+ * transaction leaves nothing behind. Returns how many were stored.
+ */
+export function storeReceivedFiles(vault: Vault, db: Database.Database, opened: OpenedBundle): number {
   let stored = 0;
-  for (const file of files) {
-    if (vault.isTombstoned(file.caseId)) continue;
-    if (vault.storeReceivedFile(db, file.fileId, file.caseId, file.bytes)) stored += 1;
-  }
+  opened.replayFiles((file, pieces) => {
+    if (vault.isTombstoned(file.caseId)) return;
+    if (vault.storeReceivedFile(db, file.fileId, file.caseId, pieces)) stored += 1;
+  });
   return stored;
-}
-
-export function wipeReceived(files: readonly ReceivedFile[]): void {
-  for (const file of files) file.bytes.fill(0);
 }

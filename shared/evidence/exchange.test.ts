@@ -7,6 +7,7 @@ import { backupVault, restoreBackup } from '../exchange/backup.js';
 import { findContact } from '../exchange/contacts.js';
 import { exportCases, writeBundle } from '../exchange/exportCases.js';
 import { importSealedFile } from '../exchange/importSealedFile.js';
+import { parseEnvelope } from '../exchange/bundle.js';
 import { introduce, makeVault, rowsSnapshot } from '../exchange/testing/fixtures.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import type { Vault } from '../vault/vault.js';
@@ -30,6 +31,13 @@ afterEach(() => {
   alice.lock();
   bob.lock();
   cleanup();
+});
+
+const describe = (f: { id: string; size: number; sha256: string }, caseId: string) => ({
+  fileId: f.id,
+  caseId,
+  size: f.size,
+  sha256: f.sha256,
 });
 
 function caseWithPhoto() {
@@ -56,7 +64,11 @@ it('sends the files with the case; the colleague sees the same bytes, and age -d
   expect(age.status, age.stderr?.toString()).toBe(0);
   const shown = age.stdout.toString('latin1');
   expect(shown).toContain(`"fileId":"${scan.id}"`);
-  expect(shown).toContain(readAll(alice.readFile(photo.id)).toString('base64'));
+  // The files' raw bytes follow the bundle text, in the order it lists them, then the padding.
+  const { rest } = parseEnvelope(new Uint8Array(age.stdout));
+  const raw = Buffer.concat([readAll(alice.readFile(photo.id)), readAll(alice.readFile(scan.id))]);
+  expect(Buffer.from(rest.subarray(0, raw.length)).equals(raw)).toBe(true);
+  expect(rest.subarray(raw.length).every((byte) => byte === 0x20)).toBe(true);
 });
 
 it('leaves the content out on request: the colleague sees which files exist and who holds them', async () => {
@@ -84,9 +96,7 @@ it('refuses a bundle whose file does not match its description, and changes noth
     caseIds: [caseId],
     ops: [...alice.caseOps(caseId)],
     omitted: [],
-    files: [
-      { fileId: photo.id, caseId, sha256: photo.sha256, content: Buffer.from('not the photo').toString('base64') },
-    ],
+    files: [{ ...describe(photo, caseId), content: () => [Buffer.alloc(photo.size, 0x41)] }],
     outFile: file('lie.crossing'),
   });
   await expect(importSealedFile(bob, file('lie.crossing'))).rejects.toThrow(

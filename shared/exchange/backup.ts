@@ -3,15 +3,15 @@ import path from 'node:path';
 import { identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
 import { usageError } from '../errors.js';
-import { readFileBounded } from '../files/boundedRead.js';
+import { fileSource, type ByteSource } from '../files/byteSource.js';
 import { describeIssues } from '../model/case.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
 import { listContacts, putContacts, type Contact } from './contacts.js';
 import { listImports, listSenderSequences, recordImport, recordSequence } from './exchangeLog.js';
 import { writeBundle, type ExportResult } from './exportCases.js';
-import { checkBundleFiles, collectBundleFiles, storeReceivedFiles, wipeReceived } from '../evidence/bundleFiles.js';
-import { openSignedBundle, refuse } from './openBundle.js';
+import { checkBundleFiles, collectBundleFiles, storeReceivedFiles } from '../evidence/bundleFiles.js';
+import { openSignedBundle, refuse, type OpenedBundle } from './openBundle.js';
 import { DEFAULT_MAX_FILE_BYTES } from './seal.js';
 import { listTombstones, writeTombstone } from './tombstones.js';
 import { validateOps } from './validateOps.js';
@@ -20,7 +20,8 @@ import { validateOps } from './validateOps.js';
  * Backup: an export of every op, sealed to the vault's own age identity, that also carries the
  * vault's exchange state (contacts, tombstones, import log, sender sequences). Restoring it into a
  * new vault — which has its own new identity — needs the old vault's age identity (revealed with
- * `crossing identity --reveal-secret` and kept apart from the backup) and loses nothing.
+ * `crossing identity --reveal-secret` and kept apart from the backup) and loses nothing. Evidence
+ * files travel in it as in an export (bundle.ts): written and restored chunk by chunk.
  */
 const backupStateSchema = z.strictObject({
   contacts: z.array(
@@ -99,9 +100,6 @@ export async function restoreBackup(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (!fs.existsSync(filePath))
     throw usageError(`there is no file ${filePath}`, 'noSuchFile', { name: path.basename(filePath) });
-  // Counted while reading, whatever stat says: a device or a growing file has no trustworthy size.
-  const read = readFileBounded(filePath, maxBytes);
-  if (!read.ok) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
   const identity = options.ageIdentity.trim();
   let recipient: string;
   try {
@@ -109,7 +107,27 @@ export async function restoreBackup(
   } catch {
     throw usageError('that is not an age identity (AGE-SECRET-KEY-…)', 'badIdentity');
   }
-  const bundle = await openSignedBundle(new Uint8Array(read.bytes), identity, { maxBytes });
+  let source: ByteSource;
+  try {
+    source = fileSource(filePath);
+  } catch {
+    throw usageError(`${filePath} cannot be read`, 'noSuchFile', { name: path.basename(filePath) });
+  }
+  try {
+    // Read chunk by chunk, never past the size it had when opened (openBundle.ts).
+    const opened = await openSignedBundle(source, identity, { maxBytes });
+    try {
+      return restoreOpened(vault, opened, recipient);
+    } finally {
+      opened.close();
+    }
+  } finally {
+    source.close();
+  }
+}
+
+function restoreOpened(vault: Vault, opened: OpenedBundle, recipient: string): RestoreResult {
+  const bundle = opened.bundle;
   if (bundle.kind !== 'backup') throw refuse('format', `this is an ${bundle.kind} file, not a backup`);
   // A backup is signed by the vault that owns the identity and sealed to that vault alone.
   if (bundle.sender.ageRecipient !== recipient || bundle.recipients.join() !== bundle.sender.fingerprint) {
@@ -130,20 +148,19 @@ export async function restoreBackup(
     if (clash && clash.fingerprint !== contact.fingerprint) contactsSkipped.push(contact.name);
     else contacts.push(contact);
   }
-  const files = checkBundleFiles(
-    bundle.files,
+  checkBundleFiles(
+    opened,
     ops,
     (id) => vault.heldFileSha256(id),
     (what) => refuse('files', what),
   );
   const fresh = vault.mergeValidatedOps(ops, (db) => {
-    storeReceivedFiles(vault, db, files);
+    storeReceivedFiles(vault, db, opened);
     putContacts(vault, db, contacts);
     for (const tombstone of state.data.tombstones) writeTombstone(vault, db, tombstone);
     for (const entry of state.data.importLog) recordImport(vault, db, entry);
     for (const seen of state.data.senderSequences) recordSequence(vault, db, seen);
   });
-  wipeReceived(files);
   return {
     exportId: bundle.exportId,
     createdAt: bundle.createdAt,

@@ -2,17 +2,18 @@ import { randomId } from '../crypto/random.js';
 import { toCrossingError, usageError } from '../errors.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
-import { writeFileAtomically } from '../files/atomicWrite.js';
-import { collectBundleFiles, type BundleFile } from '../evidence/bundleFiles.js';
-import { BUNDLE_FORMAT, bundleBytes, bundleSender, signBundle, type Bundle, type BundleKind } from './bundle.js';
+import { collectBundleFiles, outgoingContent, type OutgoingFile } from '../evidence/bundleFiles.js';
+import { writeAgeFile } from './ageWriter.js';
+import { BUNDLE_FORMAT, bundleBytes, bundleSender, envelopeHead, type Bundle, type BundleKind } from './bundle.js';
 import { findContact, type Contact } from './contacts.js';
 import { outgoingSequence, takeNextSequence } from './exchangeLog.js';
 import { OMITTABLE_FIELDS, redactOps, type OmittableField } from './redact.js';
-import { encryptToRecipients, padPlaintext } from './seal.js';
+import { paddedSize } from './seal.js';
 
 /**
- * Export: every op of the chosen cases, signed by this vault and encrypted with age to each
- * recipient, written atomically. Recipients must be verified contacts unless the caller says
+ * Export: every op of the chosen cases, signed by this vault, followed by the content of their
+ * evidence files, encrypted with age to each recipient and written atomically as it is made: a
+ * file's content is read from the vault chunk by chunk and sealed at once, never whole in memory. Recipients must be verified contacts unless the caller says
  * otherwise: sending a case to an unverified key could send it to whoever swapped the key card.
  */
 export interface ExportOptions {
@@ -68,8 +69,8 @@ export interface BundleToWrite {
   ops: Op[];
   omitted: OmittableField[];
   state?: unknown;
-  /** Evidence files' content (see shared/evidence/bundleFiles.ts). */
-  files?: BundleFile[];
+  /** Evidence files, their content read as the file is written (see shared/evidence/bundleFiles.ts). */
+  files?: OutgoingFile[];
   outFile: string;
   now?: Date | undefined;
 }
@@ -97,20 +98,19 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
     ...(spec.files?.length ? { files: spec.files } : {}),
   };
   const body = bundleBytes(bundle);
-  const signed = signBundle(body, vault.signingKeys().secretKey);
-  const padded = padPlaintext(signed);
-  let file: Uint8Array;
+  const head = envelopeHead(body, vault.signingKeys().secretKey);
+  const files = spec.files ?? [];
+  const length = head.length + body.length + files.reduce((n, f) => n + f.size, 0);
+  let bytes: number;
   try {
-    file = await encryptToRecipients(
-      padded,
+    bytes = await writeAgeFile(
+      spec.outFile,
       spec.recipients.map((r) => r.ageRecipient),
+      { length, paddedLength: paddedSize(length), pieces: plaintextPieces(head, body, files) },
     );
-    writeFileAtomically(spec.outFile, file);
   } catch (error) {
     throw toCrossingError(error);
   } finally {
-    padded.fill(0);
-    signed.fill(0);
     body.fill(0);
   }
   return {
@@ -120,12 +120,22 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
     kind: spec.kind,
     caseIds: spec.caseIds,
     opCount: spec.ops.length,
-    bytes: file.length,
+    bytes,
     plaintextBytes: body.length,
     recipients: spec.recipients.map((r) => ({ name: r.name, fingerprint: r.fingerprint })),
     omitted: spec.omitted,
     createdAt,
   };
+}
+
+/** The plaintext before its padding: envelope head, bundle text, then each file's bytes in order. */
+function* plaintextPieces(head: Uint8Array, body: Uint8Array, files: readonly OutgoingFile[]): Generator<Uint8Array> {
+  yield head;
+  yield body;
+  for (const chunk of outgoingContent(files)) {
+    yield chunk;
+    chunk.fill(0);
+  }
 }
 
 function resolveRecipients(vault: Vault, names: readonly string[], allowUnverified: boolean): Contact[] {

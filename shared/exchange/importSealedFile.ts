@@ -1,8 +1,8 @@
-import { checkBundleFiles, storeReceivedFiles, wipeReceived } from '../evidence/bundleFiles.js';
+import { checkBundleFiles, storeReceivedFiles } from '../evidence/bundleFiles.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
-import { readFileBounded } from '../files/boundedRead.js';
+import { fileSource, memorySource, type ByteSource } from '../files/byteSource.js';
 import { foldCaseOps } from '../oplog/fold.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import type { Op } from '../oplog/ops.js';
@@ -13,14 +13,16 @@ import type { Bundle, BundleKind } from './bundle.js';
 import { diffCase, type CaseChange } from './caseChanges.js';
 import { contactByCardName, contactByFingerprint, listContacts } from './contacts.js';
 import { findImport, lastSequenceFrom, recordImport, recordSequence } from './exchangeLog.js';
-import { openSignedBundle, refuse } from './openBundle.js';
+import { openSignedBundle, refuse, type OpenedBundle } from './openBundle.js';
 import type { OmittableField } from './redact.js';
 import { DEFAULT_MAX_FILE_BYTES } from './seal.js';
 
 /**
  * Import of a `.crossing` file. Every check runs before anything is changed (DESIGN.md, "Sealed
- * exports"); the ops, the import log entry and the sender's sequence are then written in one
- * transaction. A preview (dry run) runs the same checks and folds the result without writing.
+ * exports"), reading the file chunk by chunk from disk (openBundle.ts); the ops, the evidence
+ * files, the import log entry and the sender's sequence are then written in one transaction, the
+ * files streamed in and checked again as they come. A preview (dry run) runs the same checks,
+ * every chunk and every file's SHA-256 included, and folds the result without writing.
  */
 export interface ImportOptions {
   dryRun?: boolean;
@@ -91,21 +93,42 @@ export async function importSealedFile(
     throw usageError(`there is no file ${filePath}`, 'noSuchFile', { name: path.basename(filePath) });
   }
   if (!stat.isFile()) throw usageError(`${filePath} is not a file`, 'notAFile', { name: path.basename(filePath) });
-  // The size is checked before a byte is read, and counted again while reading (the file may grow):
-  // an oversized file never reaches memory.
+  // The size is checked before a byte is read, and the file is never read past it (it may grow).
   if (stat.size > maxBytes) throw refuse('size', `the file is ${stat.size} bytes, over the limit of ${maxBytes}`);
-  const read = readFileBounded(filePath, maxBytes);
-  if (!read.ok) throw refuse('size', `the file is over the limit of ${maxBytes} bytes`);
-  return importSealedBytes(vault, new Uint8Array(read.bytes), { ...options, maxBytes });
+  let source: ByteSource;
+  try {
+    source = fileSource(filePath);
+  } catch {
+    throw usageError(`${filePath} cannot be read`, 'noSuchFile', { name: path.basename(filePath) });
+  }
+  try {
+    return await importFrom(vault, source, { ...options, maxBytes });
+  } finally {
+    source.close();
+  }
 }
 
+/** The same for a file held in memory (tests; a file of any size is imported from disk). */
 export async function importSealedBytes(
   vault: Vault,
   file: Uint8Array,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  return importFrom(vault, memorySource(file), options);
+}
+
+async function importFrom(vault: Vault, source: ByteSource, options: ImportOptions): Promise<ImportReport> {
+  const opened = await openSignedBundle(source, vault.revealAgeIdentity(), { maxBytes: options.maxBytes });
+  try {
+    return importOpened(vault, opened, options);
+  } finally {
+    opened.close();
+  }
+}
+
+function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions): ImportReport {
   const now = (options.now ?? new Date()).toISOString();
-  const bundle = await openSignedBundle(file, vault.revealAgeIdentity(), { maxBytes: options.maxBytes });
+  const bundle = opened.bundle;
   const me = vault.me;
   // The same signed export again changes nothing and is no error, whoever sent it.
   const previous = findImport(vault, bundle.exportId);
@@ -128,8 +151,8 @@ export async function importSealedBytes(
   }
   const ops = checkOps(bundle.ops);
   // Every file's bytes checked against its SHA-256 and its description before anything is written.
-  const files = checkBundleFiles(
-    bundle.files,
+  checkBundleFiles(
+    opened,
     ops,
     (id) => vault.heldFileSha256(id),
     (what) => refuse('files', what),
@@ -163,7 +186,7 @@ export async function importSealedBytes(
     fresh = candidates.filter((op) => !purged.has(op.caseId));
   } else {
     fresh = vault.mergeValidatedOps(ops, (db) => {
-      storeReceivedFiles(vault, db, files);
+      storeReceivedFiles(vault, db, opened);
       recordImport(vault, db, {
         exportId: bundle.exportId,
         importedAt: now,
@@ -180,7 +203,6 @@ export async function importSealedBytes(
       }
     });
   }
-  wipeReceived(files);
   const skippedPurgedOps = candidates.length - fresh.length;
 
   // What changed, folded in memory from the ops held before and the new ones: nothing is read back

@@ -17,6 +17,20 @@ export function writeFileAtomically(
   data: string | Uint8Array,
   options: { replace?: boolean } = {},
 ): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  writeStreamAtomically(target, (write) => write(bytes), options);
+}
+
+/**
+ * The same, for content made while it is written (a sealed export of any size): `fill` is given a
+ * function that appends bytes to the temp file. Whatever `fill` throws, the temp file is removed and
+ * the target is left as it was. Returns the bytes written.
+ */
+export function writeStreamAtomically(
+  target: string,
+  fill: (write: (bytes: Uint8Array) => void) => void,
+  options: { replace?: boolean } = {},
+): number {
   const resolved = path.resolve(target);
   const dir = path.dirname(resolved);
   if (!fs.existsSync(dir)) throw usageError(`the folder ${path.dirname(target)} does not exist`, 'folderMissing');
@@ -25,13 +39,17 @@ export function writeFileAtomically(
       name: path.basename(target),
     });
   }
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const temp = path.join(dir, `.${path.basename(resolved)}.${randomId()}.tmp`);
   let fd: number | undefined;
+  let total = 0;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
-    let written = 0;
-    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    const out = fd;
+    fill((bytes) => {
+      let written = 0;
+      while (written < bytes.length) written += fs.writeSync(out, bytes, written, bytes.length - written);
+      total += written;
+    });
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -42,6 +60,7 @@ export function writeFileAtomically(
     throw error;
   }
   syncDirectory(dir);
+  return total;
 }
 
 /** Makes a rename in `dir` durable: the folder entry is flushed, not only the file. */

@@ -41,7 +41,6 @@ import {
   writeFileContent,
   type EvidenceKeys,
 } from '../evidence/evidenceStore.js';
-import { CHUNK_BYTES } from '../evidence/chunks.js';
 import { defaultKind, prepareSource, type FileSource, type PrepareOptions } from '../evidence/prepareFile.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc.js';
@@ -704,16 +703,13 @@ export class Vault {
   }
 
   /**
-   * Seals a received file's content (an import, a restore) inside the caller's transaction, unless
-   * it is held already. Returns whether it was written.
+   * Seals a received file's content (an import, a restore) inside the caller's transaction, as its
+   * chunks come (each a full 64 KiB but the last), unless it is held already. Returns whether it was written.
    */
-  storeReceivedFile(db: Database.Database, fileId: string, caseId: string, bytes: Uint8Array): boolean {
+  storeReceivedFile(db: Database.Database, fileId: string, caseId: string, chunks: Iterable<Uint8Array>): boolean {
     this.assertWritable();
     if (readFileRow(db, this.evidenceKeys, fileId)) return false;
-    const chunks = function* () {
-      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
-    };
-    writeFileContent(db, this.evidenceKeys, fileId, caseId, chunks());
+    writeFileContent(db, this.evidenceKeys, fileId, caseId, chunks);
     return true;
   }
 
