@@ -118,11 +118,11 @@ export const exchangeBench: BenchModule = {
     for (const count of sizes.filter((n) => n <= TARGET.cases)) rows.push(await measure(count, workDir, log));
     const target = rows.find((r) => r.cases === TARGET.cases);
     const notes = [
-      'Export: every op of every case, JSON, Ed25519 signature (libsodium), Padmé padding, age X25519 encryption, atomic write.',
+      'Export: every op of every case, JSON, Ed25519 signature (libsodium), Padmé padding, age X25519 encryption written as a stream, atomic write.',
       'Import: size check, age header check (no scrypt), decryption, signature, sender, recipients, sequence, every op validated, merge in one transaction. Preview runs the same checks and a dry fold, writing nothing.',
       'CPU ms: time this process spent on the CPU in that phase. When the machine is busy with other work (see the load average above) wall time grows; CPU time stays near what an idle machine shows.',
       'Size: the .crossing file against the plaintext bundle JSON it carries (padded to a Padmé bucket of at least 16 KiB, plus age overhead).',
-      `Payload decryption during preview and import: ${chachaBackend()} ChaCha20-Poly1305${SIMULATED_BORINGSSL ? " (Electron's BoringSSL simulated)" : ''}; export encrypts with the age library's JavaScript cipher on every platform.`,
+      `Payload encryption (export) and decryption (preview, import): ${chachaBackend()} ChaCha20-Poly1305${SIMULATED_BORINGSSL ? " (Electron's BoringSSL simulated)" : ''}, chunk by chunk; the age header comes from the age library.`,
     ];
     if (target) {
       notes.push(
