@@ -3,7 +3,7 @@ import path from 'node:path';
 import { identityToRecipient } from 'age-encryption';
 import { z } from 'zod';
 import { usageError } from '../errors.js';
-import { fileSource, type ByteSource } from '../files/byteSource.js';
+import { openFileSource } from '../files/byteSource.js';
 import { describeIssues } from '../model/case.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
@@ -107,12 +107,7 @@ export async function restoreBackup(
   } catch {
     throw usageError('that is not an age identity (AGE-SECRET-KEY-…)', 'badIdentity');
   }
-  let source: ByteSource;
-  try {
-    source = fileSource(filePath);
-  } catch {
-    throw usageError(`${filePath} cannot be read`, 'noSuchFile', { name: path.basename(filePath) });
-  }
+  const source = openFileSource(filePath);
   try {
     // Read chunk by chunk, never past the size it had when opened (openBundle.ts).
     const opened = await openSignedBundle(source, identity, { maxBytes });

@@ -2,7 +2,7 @@ import { checkBundleFiles, storeReceivedFiles } from '../evidence/bundleFiles.js
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
-import { fileSource, memorySource, type ByteSource } from '../files/byteSource.js';
+import { memorySource, openFileSource, type ByteSource } from '../files/byteSource.js';
 import { foldCaseOps } from '../oplog/fold.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import type { Op } from '../oplog/ops.js';
@@ -95,12 +95,7 @@ export async function importSealedFile(
   if (!stat.isFile()) throw usageError(`${filePath} is not a file`, 'notAFile', { name: path.basename(filePath) });
   // The size is checked before a byte is read, and the file is never read past it (it may grow).
   if (stat.size > maxBytes) throw refuse('size', `the file is ${stat.size} bytes, over the limit of ${maxBytes}`);
-  let source: ByteSource;
-  try {
-    source = fileSource(filePath);
-  } catch {
-    throw usageError(`${filePath} cannot be read`, 'noSuchFile', { name: path.basename(filePath) });
-  }
+  const source = openFileSource(filePath);
   try {
     return await importFrom(vault, source, { ...options, maxBytes });
   } finally {

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { usageError } from '../errors.js';
 
 /**
  * Bytes read by position, from a file or from memory, so that one reader serves an import from
@@ -49,4 +51,13 @@ export function fileSource(filePath: string): ByteSource {
       open = false;
     },
   };
+}
+
+/** A file chosen to be read (an import, a backup), or a refusal that names it. */
+export function openFileSource(filePath: string): ByteSource {
+  try {
+    return fileSource(filePath);
+  } catch {
+    throw usageError(`${filePath} cannot be read`, 'cannotRead', { name: path.basename(filePath) });
+  }
 }
