@@ -210,6 +210,7 @@ test('a colleague receives the case with its photo, and sees the same image', as
   await b.page.getByRole('button', { name: 'Import', exact: true }).click();
   await b.control.queueDialog('openImportFile', newestExport(a.control));
   await b.page.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(b.page.getByText('1 file, 1 KB')).toBeVisible(); // the preview says what it carries
   await b.page.getByRole('button', { name: 'Apply' }).click();
   await expect(b.page.getByText('Imported: 1 new, 0 updated, 0 new conflicts.')).toBeVisible();
   await openCase(b.page, 'Khava');

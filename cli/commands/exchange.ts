@@ -1,3 +1,4 @@
+import { megabytes } from '../../shared/evidence/sourceFile.js';
 import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
 import { printJson, printLine, printLines } from '../output.js';
@@ -112,6 +113,7 @@ export function describeImport(r: ImportReport): string[] {
     `${r.status === 'preview' ? 'preview (nothing changed)' : 'imported'}: ${r.kind} ${r.exportId} from ${from}, made ${r.createdAt}`,
     `${r.opsInFile} ops in the file, ${r.newOps} new`,
   ];
+  if (r.filesInFile > 0) lines.push(`${r.filesInFile} evidence files in it, ${megabytes(r.fileBytes)}`);
   if (r.senderVaultCounter !== null) lines.push(`the sender's vault was at change number ${r.senderVaultCounter}`);
   if (!r.sender.verified) lines.push('the sender is NOT verified');
   if (r.omitted.length > 0) lines.push(`the sender left out: ${r.omitted.join(', ')}`);

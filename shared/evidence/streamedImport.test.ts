@@ -85,6 +85,8 @@ it('brings every byte across, and a dry run first checks them without writing', 
   const before = rowsSnapshot(bob);
   const preview = await importSealedFile(bob, file('case.crossing'), { dryRun: true });
   expect(preview.status).toBe('preview');
+  expect(preview.filesInFile).toBe(2);
+  expect(preview.fileBytes).toBe(files.reduce((sum, f) => sum + f.size, 0));
   expect(rowsSnapshot(bob)).toBe(before);
   await importSealedFile(bob, file('case.crossing'));
   for (const f of files) expect(readAll(bob.readFile(f.id)).equals(readAll(alice.readFile(f.id)))).toBe(true);

@@ -65,6 +65,9 @@ export interface ImportReport {
   /** When the export id was imported before (status 'already imported'). */
   importedOn: string | null;
   opsInFile: number;
+  /** Evidence files whose content the file carries, and their total size in bytes. */
+  filesInFile: number;
+  fileBytes: number;
   newOps: number;
   /** Ops of cases purged here: skipped, so a purged case stays purged. */
   skippedPurgedOps: number;
@@ -363,6 +366,8 @@ function emptyReport(
     omitted: bundle.omitted,
     importedOn,
     opsInFile: bundle.ops.length,
+    filesInFile: bundle.files?.length ?? 0,
+    fileBytes: (bundle.files ?? []).reduce((sum, file) => sum + file.size, 0),
     newOps: 0,
     skippedPurgedOps: 0,
     partialHeldOps: 0,

@@ -158,6 +158,9 @@ export const importPreviewSchema = z.object({
   newConflicts: z.array(z.object({ caseId: z.string(), alias: z.string(), key: z.string() })),
   purgedSkipped: z.number().int(),
   ops: z.number().int(),
+  /** Evidence files whose content the file carries, and their total size. */
+  files: z.number().int(),
+  fileBytes: z.number().int(),
 });
 
 export const vaultStatsResultSchema = z.object({

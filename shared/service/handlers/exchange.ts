@@ -102,5 +102,7 @@ function toPreview(ctx: ServiceContext, token: string, report: ImportReport): Ch
     newConflicts: report.newConflicts.map((c) => ({ caseId: c.caseId, alias: c.alias, key: c.key })),
     purgedSkipped: report.skippedPurgedOps,
     ops: report.opsInFile,
+    files: report.filesInFile,
+    fileBytes: report.fileBytes,
   };
 }

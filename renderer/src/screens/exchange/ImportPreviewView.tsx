@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
 import { fieldOfKey } from '../../describeValue';
 import { formatDateTime, shortFingerprint } from '../../format';
+import { formatFileSize } from '../case/files/formatFileSize';
 
 /** What a file would change: new cases, updated fields, new conflicts; and who sent it. */
 export function ImportPreviewView({ preview }: { preview: ChannelResult<'previewImport'> }) {
@@ -29,6 +30,14 @@ export function ImportPreviewView({ preview }: { preview: ChannelResult<'preview
         ) : null}
         <dt>{t('exchange.ops')}</dt>
         <dd>{preview.ops}</dd>
+        {preview.files > 0 ? (
+          <>
+            <dt>{t('exchange.files')}</dt>
+            <dd>
+              {t('files.count', { count: preview.files })}, {formatFileSize(preview.fileBytes, t)}
+            </dd>
+          </>
+        ) : null}
         {preview.omitted.length ? (
           <>
             <dt>{t('exchange.omittedBySender')}</dt>

@@ -8,6 +8,7 @@ import { ErrorNote } from '../../../components/ErrorNote';
 import { formatDate } from '../../../format';
 import { useApp } from '../../../state/app';
 import { FileViewer } from './FileViewer';
+import { formatFileSize } from './formatFileSize';
 import { Thumbnail } from './Thumbnail';
 import { revokeOnLock } from './blobUrls';
 
@@ -100,11 +101,11 @@ export function FilesSection({
       if (file.size > Math.min(limit, MAX_DROPPED_BYTES)) {
         setRefused(
           file.size > limit
-            ? t('files.overLimit', { name: file.name, limit: formatSize(limit, t) })
+            ? t('files.overLimit', { name: file.name, limit: formatFileSize(limit, t) })
             : t('files.dropTooLarge', {
                 name: file.name,
-                size: formatSize(file.size, t),
-                limit: formatSize(MAX_DROPPED_BYTES, t),
+                size: formatFileSize(file.size, t),
+                limit: formatFileSize(MAX_DROPPED_BYTES, t),
               }),
         );
         break;
@@ -194,7 +195,7 @@ export function FilesSection({
                     )}
                   </div>
                   <p className="muted small file-meta">
-                    {formatSize(f.size, t)} · {f.type} ·{' '}
+                    {formatFileSize(f.size, t)} · {f.type} ·{' '}
                     {t('files.addedBy', { who: nameOf(f.addedBy), when: formatDate(f.addedAt) })}
                   </p>
                   {f.removedMetadata.length > 0 ? (
@@ -315,11 +316,6 @@ export function FilesSection({
       {viewing !== null ? <FileViewer files={viewable} startAt={viewing} onClose={() => setViewing(null)} /> : null}
     </section>
   );
-}
-
-function formatSize(bytes: number, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (bytes < 1024 * 1024) return t('files.sizeKb', { n: Math.max(1, Math.round(bytes / 1024)) });
-  return t('files.sizeMb', { n: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
 }
 
 /** A dropped file's bytes for the contract (JSON in the harness), read in memory only. */
