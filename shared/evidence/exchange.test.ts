@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { backupVault, restoreBackup } from '../exchange/backup.js';
@@ -69,6 +70,35 @@ it('sends the files with the case; the colleague sees the same bytes, and age -d
   const raw = Buffer.concat([readAll(alice.readFile(photo.id)), readAll(alice.readFile(scan.id))]);
   expect(Buffer.from(rest.subarray(0, raw.length)).equals(raw)).toBe(true);
   expect(rest.subarray(raw.length).every((byte) => byte === 0x20)).toBe(true);
+});
+
+it('leaves no byte of a file in the export, either vault, their WALs or the temp folder (canary)', async () => {
+  const canary = `CANARY-EXPORTED-${crypto.randomBytes(6).toString('hex')}`;
+  const tempBefore = new Set(fs.readdirSync(os.tmpdir()));
+  const kase = alice.addCase({ alias: 'Canary' });
+  fs.writeFileSync(file('canary.png'), minimalPng({ width: 40, height: 30, text: { Comment: canary } }));
+  // Kept as it is, so the canary is in the content that travels.
+  const [photo] = alice.addFiles(kase.id, [file('canary.png')], { keepMetadata: true });
+  fs.rmSync(file('canary.png'));
+  await exportCases(alice, { to: ['Bob'], cases: [kase.id], outFile: file('canary.crossing') });
+  await importSealedFile(bob, file('canary.crossing'), { dryRun: true });
+  await importSealedFile(bob, file('canary.crossing'));
+  expect(readAll(bob.readFile(photo!.id)).includes(Buffer.from(canary))).toBe(true);
+  const hits = () => {
+    const found: string[] = [];
+    for (const name of fs.readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (fs.statSync(full).isFile() && fs.readFileSync(full).includes(Buffer.from(canary))) found.push(name);
+    }
+    for (const name of fs.readdirSync(os.tmpdir())) {
+      const full = path.join(os.tmpdir(), name);
+      if (tempBefore.has(name) || !fs.statSync(full).isFile()) continue;
+      if (fs.readFileSync(full).includes(Buffer.from(canary))) found.push(full);
+    }
+    return found;
+  };
+  expect(fs.readdirSync(dir).filter((n) => n.endsWith('-wal')).length).toBeGreaterThanOrEqual(2);
+  expect(hits()).toEqual([]);
 });
 
 it('leaves the content out on request: the colleague sees which files exist and who holds them', async () => {
