@@ -49,8 +49,3 @@ export function openChunk(
 ): Uint8Array | null {
   return openChaCha20Poly1305(key, chunkNonce(index, final), sealed, chunkAd(fileId));
 }
-
-/** How many chunks hold `size` bytes. */
-export function chunkCount(size: number): number {
-  return Math.max(1, Math.ceil(size / CHUNK_BYTES));
-}

@@ -2,6 +2,7 @@ import { Encrypter, type Recipient } from 'age-encryption';
 import { writeStreamAtomically } from '../files/atomicWrite.js';
 import { readAgeHeader } from './ageHeader.js';
 import { AgeStreamSealer } from './ageStream.js';
+import { PAD_BYTE } from './seal.js';
 
 /**
  * Writes an age file of any size without holding it: the age library makes the header (its
@@ -71,7 +72,7 @@ export async function writeAgeFile(
   }
 }
 
-const SPACES = new Uint8Array(64 * 1024).fill(0x20);
+const SPACES = new Uint8Array(64 * 1024).fill(PAD_BYTE);
 
 function pushPadding(sealer: AgeStreamSealer, count: number): void {
   for (let left = count; left > 0; left -= SPACES.length)

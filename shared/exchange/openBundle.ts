@@ -16,7 +16,7 @@ import {
   type BundleFile,
 } from './bundle.js';
 import { PlaintextReader } from './plaintextReader.js';
-import { AgeOpenError, openAgeFile, type AgeFailure, type OpenedAgeFile } from './seal.js';
+import { AgeOpenError, openAgeFile, PAD_BYTE, type AgeFailure, type OpenedAgeFile } from './seal.js';
 
 /**
  * The checks every import shares, in order, each named so that a refusal says which one failed:
@@ -189,7 +189,7 @@ function firstPass(age: OpenedAgeFile, maxBundleBytes: number) {
 /** After the last file, only the spaces that pad the plaintext to its size bucket. */
 function checkPadding(reader: PlaintextReader): void {
   for (const piece of reader.rest()) {
-    if (piece.some((byte) => byte !== 0x20))
+    if (piece.some((byte) => byte !== PAD_BYTE))
       throw new EnvelopeError('something other than padding follows the bundle and its files');
   }
 }

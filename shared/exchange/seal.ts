@@ -17,7 +17,8 @@ import { decryptAgePayload } from './ageStream.js';
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024 * 1024;
 /** No export is smaller than this once padded: one case and twenty look the same. */
 export const MIN_PADDED_BYTES = 16 * 1024;
-const PAD_BYTE = 0x20;
+/** A space: the plaintext after the bundle and its files, up to the padded size (bundle.ts). */
+export const PAD_BYTE = 0x20;
 
 export type AgeFailure = 'size' | 'armor' | 'header' | 'passphrase' | 'no match' | 'hmac' | 'payload';
 
