@@ -68,13 +68,21 @@ function tryAcquire(vaultPath: string, displayPath: string): WriterLock | null {
   try {
     db = new Database(lockPath, { timeout: 0 });
     db.pragma('synchronous = OFF');
+    // No journal file: two lock files can share a path for a moment (the holder's, removed, and the
+    // next taker's), and their journals would share one name. A write torn by a kill leaves at
+    // worst an unreadable lock file, which the next taker empties (below).
+    db.pragma('journal_mode = MEMORY');
     if (!begin(db)) throw inUse(displayPath, readHolder(db));
     db.exec('CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER, since TEXT)');
     db.prepare('INSERT OR REPLACE INTO holder (id, pid, since) VALUES (1, ?, ?)').run(
       process.pid,
       new Date().toISOString(),
     );
+    // COMMIT needs every reader gone; a refused taker reading who holds the lock is gone within
+    // microseconds, so wait for it rather than refuse (the BEGINs still never wait).
+    db.pragma('busy_timeout = 2000');
     db.exec('COMMIT');
+    db.pragma('busy_timeout = 0');
     // Taken again at once, and kept. Whoever slipped in between holds it now and is named.
     if (!begin(db)) throw inUse(displayPath, readHolder(db));
     if (!samePath(fd, lockPath)) {
@@ -84,11 +92,21 @@ function tryAcquire(vaultPath: string, displayPath: string): WriterLock | null {
       return null;
     }
   } catch (error) {
+    // The holder removed the file while we opened it (SQLite then refuses writes with
+    // SQLITE_READONLY_DBMOVED): not a fault, the lock moved to a new file; try again there.
+    const moved = !(error instanceof CrossingError) && !samePath(fd, lockPath);
+    // Unreadable (a kill tore its first write): it holds nothing but a pid, and the lock itself is
+    // SQLite's byte-range lock on the file, which no content can change. Emptied, it is a new
+    // database to SQLite; then try again (a holder, if any, still refuses us).
+    const torn = !moved && isUnreadable(error);
+    if (torn) fs.ftruncateSync(fd, 0);
     if (db?.inTransaction) db.exec('ROLLBACK');
     db?.close();
     fs.closeSync(fd);
-    throw error instanceof CrossingError
-      ? error
+    if (moved || torn) return null;
+    if (error instanceof CrossingError) throw error;
+    throw isBusy(error)
+      ? inUse(displayPath, null)
       : failureError(`cannot use the lock file ${lockPath}: ${(error as Error).message}`, 'folderNotWritable');
   }
   const held = db;
@@ -123,10 +141,19 @@ function begin(db: Database.Database): boolean {
     db.exec('BEGIN IMMEDIATE');
     return true;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return false;
+    if (isBusy(error)) return false;
     throw error;
   }
+}
+
+function isUnreadable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
 function readHolder(db: Database.Database): Holder | null {
