@@ -83,6 +83,14 @@ export const ERROR_REASONS = [
   'importSequence',
   'importOps',
   'importFiles',
+  // When the laptop is taken (shared/seizure).
+  'eraseIncomplete',
+  'badRecoveryShare',
+  'recoveryShareOtherSet',
+  'recoveryShareTwice',
+  'recoveryShareTooFew',
+  'wrongRecoveryShares',
+  'duressLikePassphrase',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 /** Values a translated reason names: a contact's name, a file's name. Plain text, never markup. */

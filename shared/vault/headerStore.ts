@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { open, seal, wipe } from '../crypto/aead.js';
 import { SALT_BYTES, deriveKek, isKnownKdf, type KdfParams } from '../crypto/kdf.js';
 import { randomBytes } from '../crypto/random.js';
-import { authError, failureError, rejectedError } from '../errors.js';
+import { type CrossingError, authError, failureError, rejectedError } from '../errors.js';
+import { isDuressKek, type UnlockGuard } from '../seizure/unlockGuard.js';
 import {
   APPLICATION_ID,
   FORMAT_VERSION,
@@ -13,8 +14,8 @@ import {
 } from './header.js';
 import { parseRecoveryKey, recoveryKek } from './recoveryKey.js';
 
-/** How a vault is unlocked: its passphrase, or the recovery key shown once at creation. */
-export type Unlock = { passphrase: string } | { recoveryKey: string };
+/** How a vault is unlocked: its passphrase, the recovery key shown once at creation, or enough recovery shares. */
+export type Unlock = { passphrase: string } | { recoveryKey: string } | { recoveryShares: string[] };
 
 /**
  * The vault header row: built at creation, read and checked before anything else at open, and the
@@ -122,20 +123,63 @@ export function readHeader(db: Database.Database, filePath: string): VaultHeader
   };
 }
 
-export function unwrapVaultKey(header: VaultHeader, unlock: Unlock): Uint8Array {
+/** What one unlock attempt found: the vault key, the duress passphrase, or a refusal to give. */
+export type UnlockAttempt = { key: Uint8Array } | { duress: true } | { refused: CrossingError };
+
+/**
+ * One attempt, one Argon2id: the key derived from the passphrase is tried on the passphrase wrap,
+ * and only if that fails compared with the duress slot (a keyed hash: no second derivation).
+ * Recovery shares arrive already combined (`recoverySecrets`, every candidate group of them).
+ */
+export function attemptUnlock(
+  header: VaultHeader,
+  unlock: Exclude<Unlock, { recoveryShares: string[] }> | { recoverySecrets: Uint8Array[] },
+  guard: UnlockGuard | null,
+): UnlockAttempt {
   if ('passphrase' in unlock) {
     const kek = deriveKek(unlock.passphrase, header.salt, header.kdf);
     const key = open(kek, header.passphraseWrap, passphraseWrapAd(header));
+    const duress = !key && isDuressKek(guard, kek, header.vaultId);
     wipe(kek);
-    if (!key) throw authError('wrong passphrase', 'wrongPassphrase');
-    return key;
+    if (key) return { key };
+    return duress ? { duress: true } : { refused: authError('wrong passphrase', 'wrongPassphrase') };
+  }
+  if ('recoverySecrets' in unlock) {
+    for (const secret of unlock.recoverySecrets) {
+      const key = openRecoveryWrap(header, secret);
+      if (key) return { key };
+    }
+    return {
+      refused: authError(
+        'these recovery shares do not open this vault: they were made for another vault, or a newer set replaced them',
+        'wrongRecoveryShares',
+      ),
+    };
   }
   const parsed = parseRecoveryKey(unlock.recoveryKey);
-  if (!parsed.ok) throw authError(parsed.problem, 'badRecoveryKey');
-  const kek = recoveryKek(parsed.secret, header.recoverySalt);
+  if (!parsed.ok) return { refused: authError(parsed.problem, 'badRecoveryKey') };
+  const key = openRecoveryWrap(header, parsed.secret);
   wipe(parsed.secret);
+  if (!key) return { refused: authError('this recovery key does not open this vault', 'wrongRecoveryKey') };
+  return { key };
+}
+
+function openRecoveryWrap(header: VaultHeader, secret: Uint8Array): Uint8Array | null {
+  const kek = recoveryKek(secret, header.recoverySalt);
   const key = open(kek, header.recoveryWrap, recoveryWrapAd(header));
   wipe(kek);
-  if (!key) throw authError('this recovery key does not open this vault', 'wrongRecoveryKey');
   return key;
+}
+
+/** Wraps the vault key under a new recovery secret, with a new salt: the old recovery key stops working. */
+export function rewrapRecovery(
+  header: VaultHeader,
+  vaultKey: Uint8Array,
+  recoverySecret: Uint8Array,
+): Pick<VaultHeader, 'recoverySalt' | 'recoveryWrap'> {
+  const recoverySalt = randomBytes(SALT_BYTES);
+  const rkek = recoveryKek(recoverySecret, recoverySalt);
+  const recoveryWrap = seal(rkek, vaultKey, recoveryWrapAd({ ...header, recoverySalt }));
+  wipe(rkek);
+  return { recoverySalt, recoveryWrap };
 }

@@ -26,7 +26,8 @@ export const MANIFEST_TABLE = 'manifest';
  * are in the manifest) and is ignored otherwise; removing or replaying it changes no case. And
  * `file_chunks`: a file's content never changes, each chunk's associated data binds its file, its
  * position and whether it is the last, and its file's row (in `file_keys`, tracked) names their
- * number; tagging them would mean reading every file's content at every open.
+ * number; tagging them would mean reading every file's content at every open. And `unlock_guard`
+ * (shared/seizure/unlockGuard.ts): not sealed rows, and written by failed unlocks, which hold no key.
  */
 export const TRACKED_TABLES = [
   'op_segments',

@@ -6,11 +6,11 @@ import { randomBytes } from '../crypto/random.js';
  * group, in Crockford's base32 (no I, L, O, U: nothing to misread when it is copied by hand).
  * The check group tells a typo apart from a wrong key.
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const RECOVERY_KEY_BYTES = 20;
 const GROUP = 4;
 
-function toBase32(bytes: Uint8Array): string {
+export function toBase32(bytes: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let out = '';
@@ -26,7 +26,7 @@ function toBase32(bytes: Uint8Array): string {
   return out;
 }
 
-function fromBase32(text: string): Uint8Array | null {
+export function fromBase32(text: string): Uint8Array | null {
   const bytes: number[] = [];
   let bits = 0;
   let value = 0;
@@ -61,7 +61,7 @@ export type ParsedRecoveryKey = { ok: true; secret: Uint8Array } | { ok: false; 
 
 /** Accepts what a person types back: any case, spaces or dashes, and O/I/L read as 0/1/1. */
 export function parseRecoveryKey(input: string): ParsedRecoveryKey {
-  const cleaned = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const cleaned = cleanBase32(input);
   const bodyLength = Math.ceil((RECOVERY_KEY_BYTES * 8) / 5);
   if (cleaned.length !== bodyLength + GROUP) {
     return { ok: false, problem: `a recovery key has ${(bodyLength + GROUP) / GROUP} groups of ${GROUP} characters` };
@@ -74,6 +74,11 @@ export function parseRecoveryKey(input: string): ParsedRecoveryKey {
     return { ok: false, problem: 'the recovery key has a typo: its last group does not match the others' };
   }
   return { ok: true, secret };
+}
+
+/** What a person types back, as base32: any case, spaces or dashes, and O/I/L read as 0/1/1. */
+export function cleanBase32(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /** The recovery key is high-entropy, so a keyed hash suffices to turn it into a key-encryption key. */

@@ -57,7 +57,27 @@ import { MIGRATIONS } from './migrations/index.js';
 import { formatRecoveryKey, generateRecoveryKey } from './recoveryKey.js';
 import { decodeSegment } from './segments.js';
 import { openRow, recordId, sealRow } from './sealedRows.js';
-import { buildHeader, insertHeader, readHeader, unwrapVaultKey, type Unlock } from './headerStore.js';
+import {
+  attemptUnlock,
+  buildHeader,
+  insertHeader,
+  readHeader,
+  rewrapRecovery,
+  type Unlock,
+  type UnlockAttempt,
+} from './headerStore.js';
+import { eraseVault, type EraseReport } from '../seizure/erase.js';
+import { restoreCandidates, splitRecoverySecret, type RecoveryShare } from '../seizure/recoveryShares.js';
+import { afterGoodUnlock, afterRefusedUnlock } from '../seizure/afterUnlock.js';
+import {
+  readUnlockGuard,
+  duressTag,
+  randomDuressSlot,
+  writeDuressSlot,
+  writeWipeAfter,
+  type UnlockGuard,
+  type WipeAfter,
+} from '../seizure/unlockGuard.js';
 import { deriveKeys, wipeKeys, type Keys } from './keys.js';
 import { getRecord, missing, putRecord } from './records.js';
 import { dropDraft } from './caseDrafts.js';
@@ -127,6 +147,8 @@ export interface CreateVaultOptions {
 }
 
 const COMPACT_WHEN_SMALL_SEGMENTS = 64;
+/** The sealed record that says whether a duress passphrase is set (the slot itself never says). */
+const SEIZURE_RECORD = 'seizure';
 const READ_ONLY_MESSAGE = 'the vault is open for reading only: nothing can be changed in it this way';
 
 /**
@@ -138,6 +160,7 @@ export class Vault {
   private readonly store: OpStore;
   private clock: Hlc;
   private locked = false;
+  private keepWriterLock = false;
   /** Whether the index differs from the sealed snapshot in the file. */
   private indexChanged = false;
   /** Keeps the manifest for a writer; null for a reader. */
@@ -244,6 +267,9 @@ export class Vault {
    */
   static async open(filePath: string, unlock: Unlock, options: OpenOptions = {}): Promise<Vault> {
     await loadSodium();
+    // Shares are checked (typos, sets, count) and combined before the file is touched.
+    const given =
+      'recoveryShares' in unlock ? { recoverySecrets: await restoreCandidates(unlock.recoveryShares) } : unlock;
     const target = path.resolve(filePath);
     if (!fs.existsSync(target)) throw usageError(`there is no vault at ${filePath}`, 'noVaultHere');
     const stat = fs.statSync(target);
@@ -272,10 +298,17 @@ export class Vault {
       throw authError(`${filePath} cannot be opened as a Crossing vault: ${(error as Error).message}`, 'notAVault');
     }
     let keys: Keys | undefined;
+    let refused: { attempt: Exclude<UnlockAttempt, { key: Uint8Array }>; guard: UnlockGuard | null } | undefined;
     try {
       const header = readHeader(db, filePath);
-      const vaultKey = unwrapVaultKey(header, unlock);
-      keys = deriveKeys(vaultKey);
+      const guard = readUnlockGuard(db);
+      const attempt = attemptUnlock(header, given, guard);
+      if (!('key' in attempt)) {
+        refused = { attempt, guard };
+        throw authError('refused', 'wrongPassphrase'); // answered below, once the file is closed
+      }
+      if (guard && guard.failed > 0) afterGoodUnlock(target);
+      keys = deriveKeys(attempt.key);
       const identity = deserializeIdentity(getRecord(db, keys, 'identity', keys.identity) ?? missing('identity'));
       const vault = new Vault(target, db, header, keys, identity, lock);
       vault.loadAllOps(options.onProgress);
@@ -300,9 +333,16 @@ export class Vault {
       return vault;
     } catch (error) {
       db.close();
-      lock?.release();
+      let answer = error;
+      try {
+        // A duress passphrase, or the last attempt the wipe allows: erased before the answer, which
+        // is the very refusal a wrong passphrase gets.
+        if (refused) answer = afterRefusedUnlock(target, filePath, refused.attempt, refused.guard, lock ?? undefined);
+      } finally {
+        lock?.release();
+      }
       if (keys) wipeKeys(keys);
-      throw classifyOpenError(error, filePath);
+      throw classifyOpenError(answer, filePath);
     }
   }
 
@@ -919,8 +959,103 @@ export class Vault {
         'UPDATE vault_header SET kdf_level = ?, kdf_ops = ?, kdf_mem = ?, salt = ?, passphrase_wrap = ? WHERE id = 1',
       ).run(kdf.level, kdf.opsLimit, kdf.memLimit, salt, next.passphraseWrap);
       this.manifest?.headerChanged(next);
+      // The duress slot is bound to the salt and KDF settings that just changed: it would never match
+      // again. Cleared, and said so (`duressPassphraseSet` turns false).
+      if (this.guard()) this.setDuressSlot(randomDuressSlot(), false, db);
     });
     this.header = next;
+  }
+
+  // ---- when the laptop is taken (shared/seizure) --------------------------------------------
+
+  private guard(): UnlockGuard | null {
+    return readUnlockGuard(this.db);
+  }
+
+  /** What Settings shows: whether a duress passphrase is set (a sealed record: the slot never says) and the wipe. */
+  seizureSettings(): { duressPassphraseSet: boolean; wipeAfter: WipeAfter } {
+    this.assertOpen();
+    const sealed = this.getRecord(SEIZURE_RECORD);
+    const duressPassphraseSet = sealed ? (JSON.parse(sealed) as { duress?: boolean }).duress === true : false;
+    return { duressPassphraseSet, wipeAfter: this.guard()?.wipeAfter ?? 0 };
+  }
+
+  /**
+   * Sets the duress passphrase, after the current passphrase (whoever finds the laptop unlocked
+   * must not set one). It must differ from the passphrase: the passphrase always opens.
+   */
+  setDuressPassphrase(currentPassphrase: string, duressPassphrase: string): void {
+    this.assertWritable();
+    this.verifyPassphrase(currentPassphrase);
+    checkNewPassphrase(duressPassphrase);
+    const kek = deriveKek(duressPassphrase, this.header.salt, this.header.kdf);
+    const opensVault = open(kek, this.header.passphraseWrap, passphraseWrapAd(this.header));
+    if (opensVault) {
+      wipe(opensVault);
+      wipe(kek);
+      throw usageError('the duress passphrase must differ from the vault passphrase', 'duressLikePassphrase');
+    }
+    const slot = duressTag(kek, this.header.vaultId);
+    wipe(kek);
+    this.transaction((db) => this.setDuressSlot(slot, true, db));
+  }
+
+  clearDuressPassphrase(currentPassphrase: string): void {
+    this.assertWritable();
+    this.verifyPassphrase(currentPassphrase);
+    this.transaction((db) => this.setDuressSlot(randomDuressSlot(), false, db));
+  }
+
+  private setDuressSlot(slot: Uint8Array, set: boolean, db: Database.Database): void {
+    writeDuressSlot(db, slot);
+    this.putRecord(SEIZURE_RECORD, JSON.stringify({ duress: set }), db);
+  }
+
+  /** Wipe after this many failed unlocks in a row (0: never). Starts counting afresh. */
+  setWipeAfter(wipeAfter: WipeAfter): void {
+    this.assertWritable();
+    this.transaction((db) => writeWipeAfter(db, wipeAfter));
+  }
+
+  /**
+   * Replaces the recovery key by `count` shares, any `threshold` of which open the vault: a new
+   * recovery secret, split, and the vault key wrapped under it. The old recovery key (and any older
+   * set of shares) stops working, so no copy of the whole secret is left anywhere.
+   */
+  async splitRecovery(count: number, threshold: number): Promise<RecoveryShare[]> {
+    this.assertWritable();
+    const secret = generateRecoveryKey();
+    try {
+      const shares = await splitRecoverySecret(secret, count, threshold);
+      const next: VaultHeader = { ...this.header, ...rewrapRecovery(this.header, this.keys.vault, secret) };
+      this.transaction((db) => {
+        db.prepare('UPDATE vault_header SET recovery_salt = ?, recovery_wrap = ? WHERE id = 1').run(
+          next.recoverySalt,
+          next.recoveryWrap,
+        );
+        this.manifest?.headerChanged(next);
+      });
+      this.header = next;
+      return shares;
+    } finally {
+      wipe(secret);
+    }
+  }
+
+  /**
+   * Quick erase: the vault is locked (keys forgotten, file closed) keeping its writer lock, then
+   * erased (shared/seizure/erase.ts). The object is unusable afterwards, as after a lock.
+   */
+  erase(): EraseReport {
+    this.assertWritable();
+    const lock = this.writerLock!;
+    this.keepWriterLock = true; // through the erase: no other process may open the file meanwhile
+    this.lock({ quick: true });
+    try {
+      return eraseVault(this.path, path.basename(this.path), { lock });
+    } finally {
+      lock.release();
+    }
   }
 
   /**
@@ -960,7 +1095,7 @@ export class Vault {
     const tables = (
       this.db
         .prepare(
-          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('vault_header', 'op_segments', 'manifest', 'file_keys', 'file_chunks') AND name NOT LIKE 'sqlite_%'",
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('vault_header', 'op_segments', 'manifest', 'file_keys', 'file_chunks', 'unlock_guard') AND name NOT LIKE 'sqlite_%'",
         )
         .all() as Array<{ name: string }>
     ).map((r) => r.name);
@@ -1040,7 +1175,7 @@ export class Vault {
         // Closing below checkpoints too when this is the last connection.
       }
       this.db.close();
-      this.writerLock?.release();
+      if (!this.keepWriterLock) this.writerLock?.release();
     }
   }
 
