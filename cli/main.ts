@@ -9,6 +9,8 @@ import { fileCommands } from './commands/file.js';
 import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
+import { seizureCommands } from './commands/seizure.js';
+import { SHOW_ATTEMPTS_LEFT_FROM } from '../shared/seizure/unlockGuard.js';
 import { statsCommand } from './commands/stats.js';
 import { verifyReleaseCommand } from './commands/verifyRelease.js';
 import { printLines, writeStderr } from './output.js';
@@ -24,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   demoCommand,
   passwdCommand,
+  ...seizureCommands,
   checkCommand,
   identityCommand,
   ...contactCommands,
@@ -54,6 +57,11 @@ export async function main(argv: readonly string[], commands: readonly Command[]
   } catch (error) {
     const crossingError = toCrossingError(error);
     writeStderr(`crossing: ${crossingError.message}\n`);
+    // As the unlock screen: the attempts left before the wipe, once few remain.
+    const left = crossingError.params?.attemptsLeft;
+    if (typeof left === 'number' && left <= SHOW_ATTEMPTS_LEFT_FROM) {
+      writeStderr(`crossing: ${left} attempt${left === 1 ? '' : 's'} left before the vault is erased\n`);
+    }
     if (crossingError.code === 'usage' && command) {
       writeStderr(`usage: ${usageLine(command)}\n(crossing ${command.name.join(' ')} --help for more)\n`);
     }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { CrossingError, authError, rejectedError, usageError } from '../shared/errors.js';
 import { printNotice } from './output.js';
-import { Vault } from '../shared/vault/vault.js';
+import { Vault, type Unlock } from '../shared/vault/vault.js';
 import { progressLine } from './progress.js';
 import { readUnlock } from './secrets.js';
 
-export type UnlockValues = { 'passphrase-file'?: string; 'recovery-key-file'?: string };
+export type UnlockValues = { 'passphrase-file'?: string; 'recovery-key-file'?: string; 'recovery-share'?: string[] };
 
 /**
  * `readOnly` for commands that only read (list, show, stats, check, identity): they run beside the
@@ -16,6 +16,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Open a vault found altered, for reading only (backup --rescue). */
   rescue?: boolean;
+  /** The unlock, when the command has read it itself (it needs the passphrase again). */
+  unlock?: Unlock;
 }
 
 /** Asks for the passphrase (or recovery key) only once the vault file is known to exist. */
@@ -24,7 +26,7 @@ export async function openVault(vaultPath: string, values: UnlockValues, options
   // SQLite takes an empty file for an empty database; a person needs to hear what it really is.
   if (fs.statSync(vaultPath).size === 0)
     throw authError(`${vaultPath} is not a Crossing vault: the file is empty`, 'notAVault');
-  const unlock = await readUnlock(values);
+  const unlock = options.unlock ?? (await readUnlock(values));
   const progress = progressLine('opening', 'segments');
   try {
     const vault = await Vault.open(vaultPath, unlock, {

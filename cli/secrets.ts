@@ -17,10 +17,12 @@ export const ENV = {
 export const unlockOptions = {
   'passphrase-file': { type: 'string' },
   'recovery-key-file': { type: 'string' },
+  'recovery-share': { type: 'string', multiple: true },
 } as const;
 
 export const UNLOCK_HELP = `  --passphrase-file FILE     read the passphrase from FILE (or set ${ENV.passphrase}; else you are asked)
-  --recovery-key-file FILE   unlock with the recovery key in FILE instead (or set ${ENV.recoveryKey})`;
+  --recovery-key-file FILE   unlock with the recovery key in FILE instead (or set ${ENV.recoveryKey})
+  --recovery-share FILE      unlock with recovery shares instead, one file each (as many as the set needs)`;
 
 /** Far above any passphrase, recovery key or age identity (a post-quantum one is ~2 KiB). */
 export const MAX_SECRET_FILE_BYTES = 64 * 1024;
@@ -57,12 +59,15 @@ function takeEnv(name: string): string | undefined {
 export async function readUnlock(values: {
   'passphrase-file'?: string;
   'recovery-key-file'?: string;
+  'recovery-share'?: string[];
 }): Promise<Unlock> {
   const passphraseFile = values['passphrase-file'];
   const recoveryFile = values['recovery-key-file'];
-  if (passphraseFile !== undefined && recoveryFile !== undefined) {
-    throw usageError('give either --passphrase-file or --recovery-key-file, not both', 'commandLine');
+  const shareFiles = values['recovery-share'] ?? [];
+  if ([passphraseFile !== undefined, recoveryFile !== undefined, shareFiles.length > 0].filter(Boolean).length > 1) {
+    throw usageError('give one of --passphrase-file, --recovery-key-file or --recovery-share', 'commandLine');
   }
+  if (shareFiles.length > 0) return { recoveryShares: shareFiles.map((f) => readSecretFile(f, 'recovery share')) };
   const envPassphrase = takeEnv(ENV.passphrase);
   const envRecovery = takeEnv(ENV.recoveryKey);
   if (passphraseFile !== undefined) return { passphrase: readSecretFile(passphraseFile, 'passphrase') };

@@ -1022,11 +1022,17 @@ export class Vault {
    * recovery secret, split, and the vault key wrapped under it. The old recovery key (and any older
    * set of shares) stops working, so no copy of the whole secret is left anywhere.
    */
-  async splitRecovery(count: number, threshold: number): Promise<RecoveryShare[]> {
+  async splitRecovery(
+    count: number,
+    threshold: number,
+    /** Where the shares go (files, the screen) before the old way back is dropped; a throw changes nothing. */
+    deliver: (shares: RecoveryShare[]) => void | Promise<void> = () => {},
+  ): Promise<RecoveryShare[]> {
     this.assertWritable();
     const secret = generateRecoveryKey();
     try {
       const shares = await splitRecoverySecret(secret, count, threshold);
+      await deliver(shares);
       const next: VaultHeader = { ...this.header, ...rewrapRecovery(this.header, this.keys.vault, secret) };
       this.transaction((db) => {
         db.prepare('UPDATE vault_header SET recovery_salt = ?, recovery_wrap = ? WHERE id = 1').run(
