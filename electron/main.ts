@@ -67,6 +67,13 @@ const panicNow = () => {
   window?.hide();
 };
 const panic = panicShortcut(globalShortcut, panicNow);
+// The emergency erase: the window comes forward and shows its 5-second countdown, which any key cancels.
+const eraseRequested = () => {
+  window?.show();
+  window?.focus();
+  window?.webContents.send(ipcChannel('eraseRequested'), {});
+};
+const eraseKey = panicShortcut(globalShortcut, eraseRequested);
 let panicRegistered = false;
 let stopAutoLock = () => {};
 // The vault process says itself why a file cannot be read; this covers the process failing to answer.
@@ -81,6 +88,9 @@ function followSettings(next: Settings): void {
   settings = next;
   panicRegistered = panic.use(next.panicShortcut);
   if (!panicRegistered) console.warn(`the panic shortcut ${next.panicShortcut} could not be registered`);
+  // Refused system-wide, it still works inside the window (the renderer matches the key itself).
+  if (next.eraseShortcut) eraseKey.use(next.eraseShortcut);
+  else eraseKey.release();
 }
 
 function start(): void {
@@ -142,6 +152,7 @@ if (claimSingleInstance(app, focus)) {
   app.on('window-all-closed', () => app.quit()); // on every platform: quitting is what drops the keys
   app.on('will-quit', () => {
     panic.release();
+    eraseKey.release();
     stopAutoLock();
     host.stop();
   });

@@ -6,6 +6,7 @@ import { api, onEvent } from './api';
 import { setLanguage } from './i18n';
 import { LockedGate } from './screens/LockedGate';
 import { Workspace } from './Workspace';
+import { useQuickErase } from './screens/seizure/useQuickErase';
 import type { Me } from './state/app';
 
 type AppState = ChannelResult<'getAppState'>;
@@ -81,6 +82,10 @@ export function App() {
     applyTheme(next.theme);
   }, []);
 
+  // After a quick erase the app shows what a first start shows: nothing of the vault remains.
+  const afterErase = useCallback(() => void refresh(), [refresh]);
+  const quickErase = useQuickErase(settings?.eraseShortcut ?? '', phase.kind === 'open', afterErase);
+
   const lock = useCallback(
     async (reason = 'user') => {
       setPhase({ kind: 'loading' });
@@ -120,6 +125,7 @@ export function App() {
     return (
       <>
         {notice}
+        {quickErase.element}
         <LockedGate
           state={phase.state}
           settings={settings}
@@ -133,6 +139,7 @@ export function App() {
   return (
     <>
       {notice}
+      {quickErase.element}
       <Workspace
         me={phase.me}
         tampering={phase.tampering}
@@ -141,6 +148,7 @@ export function App() {
         lock={lock}
         openedFile={openedFile}
         onOpenedFileTaken={takeOpenedFile}
+        startErase={quickErase.start}
       />
     </>
   );

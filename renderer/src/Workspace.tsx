@@ -28,10 +28,20 @@ type Props = {
   /** A `.crossing` file opened with the app (also while the vault was locked): its preview opens. */
   openedFile: EventPayload<'importFileOpened'> | null;
   onOpenedFileTaken: () => void;
+  startErase: () => void;
 };
 
 /** The unlocked app: navigation, global shortcuts, idle lock and the current screen. */
-export function Workspace({ me, tampering, settings, updateSettings, lock, openedFile, onOpenedFileTaken }: Props) {
+export function Workspace({
+  me,
+  tampering,
+  settings,
+  updateSettings,
+  lock,
+  openedFile,
+  onOpenedFileTaken,
+  startErase,
+}: Props) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -113,8 +123,18 @@ export function Workspace({ me, tampering, settings, updateSettings, lock, opene
   }, [settings.panicShortcut, lockNow, navigate, route.name]);
 
   const context = useMemo<AppContextValue>(
-    () => ({ me, settings, updateSettings, route, navigate, lock: () => void lockNow('user'), notify, setLeaveGuard }),
-    [me, settings, updateSettings, route, navigate, lockNow, notify, setLeaveGuard],
+    () => ({
+      me,
+      settings,
+      updateSettings,
+      route,
+      navigate,
+      lock: () => void lockNow('user'),
+      notify,
+      setLeaveGuard,
+      startErase,
+    }),
+    [me, settings, updateSettings, route, navigate, lockNow, notify, setLeaveGuard, startErase],
   );
 
   return (

@@ -1,3 +1,4 @@
+import { noteSavedElsewhere } from '../seizure/savedElsewhere.js';
 import { randomId } from '../crypto/random.js';
 import { toCrossingError, usageError } from '../errors.js';
 import type { Op } from '../oplog/ops.js';
@@ -113,6 +114,9 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
   } finally {
     body.fill(0);
   }
+  // What a quick erase would lose is what changed after this (shared/seizure/savedElsewhere.ts).
+  if (spec.kind === 'backup' || spec.caseIds.length === vault.caseCount)
+    noteSavedElsewhere(vault, spec.kind, createdAt);
   return {
     file: spec.outFile,
     exportId: bundle.exportId,

@@ -19,6 +19,8 @@ import {
 } from '../model/case.js';
 import { ERROR_CODES, ERROR_REASONS } from '../errors.js';
 import { caseFilterSchema } from '../search/filter.js';
+import { MAX_SHARES } from '../seizure/recoveryShares.js';
+import { WIPE_AFTER_CHOICES } from '../seizure/unlockGuard.js';
 
 /**
  * The one contract between the UI and the vault. Every channel the renderer may call is a row here
@@ -127,6 +129,8 @@ export const settingsSchema = z.object({
   panicShortcut: z.string().min(1).max(60),
   /** The largest evidence file this computer takes, in MB (issue: 100 MB by default, a setting). */
   maxFileMegabytes: z.number().int().min(1).max(MAX_FILE_MEGABYTES_LIMIT),
+  /** Starts the 5-second countdown to a quick erase; empty: no shortcut (the default). */
+  eraseShortcut: z.string().max(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
@@ -135,6 +139,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 5,
   panicShortcut: 'CommandOrControl+Shift+L',
   maxFileMegabytes: 100,
+  eraseShortcut: '',
 };
 
 /** A file chosen by the person (in a native dialog, or opened with the app): the UI holds only a token. */
@@ -263,6 +268,8 @@ export const contract = {
       changeNumber: z.number().int().nullable(),
       /** What was found altered when the vault was opened for rescue (reading only); null when whole. */
       tampering: z.string().nullable(),
+      /** Unlock attempts left before the vault is erased, once three or fewer remain; else null. */
+      attemptsLeft: z.number().int().min(0).nullable(),
     }),
   },
   createVault: {
@@ -288,6 +295,11 @@ export const contract = {
         recoveryKey: z.string().min(1).max(200),
         rescue: z.boolean().default(false),
       }),
+      z.object({
+        method: z.literal('recoveryShares'),
+        shares: z.array(z.string().min(1).max(4000)).min(1).max(MAX_SHARES),
+        rescue: z.boolean().default(false),
+      }),
     ]),
     result: z.object({ me: publicIdentitySchema, cases: z.number().int(), tampering: z.string().nullable() }),
   },
@@ -301,6 +313,45 @@ export const contract = {
     }),
     result: ok,
   },
+
+  // When the laptop is taken (shared/seizure). Erasing needs no passphrase: whoever holds the laptop
+  // could delete the file anyway; the duress passphrase and the shares need the passphrase.
+  getSeizureState: {
+    args: none,
+    result: z.object({
+      duressPassphraseSet: z.boolean(),
+      wipeAfter: z.union(WIPE_AFTER_CHOICES.map((n) => z.literal(n))),
+      lastSaved: z.object({ kind: z.enum(['backup', 'export', 'handoff']), at: z.string() }).nullable(),
+      changedSinceSaved: z.boolean(),
+    }),
+  },
+  setDuressPassphrase: {
+    args: z.object({ current: z.string().min(1).max(1024), duress: z.string().min(1).max(1024) }),
+    result: ok,
+  },
+  clearDuressPassphrase: { args: z.object({ current: z.string().min(1).max(1024) }), result: ok },
+  setWipeAfter: { args: z.object({ wipeAfter: z.union(WIPE_AFTER_CHOICES.map((n) => z.literal(n))) }), result: ok },
+  /**
+   * Makes a set of recovery shares and shows them; nothing changes until `confirmRecoveryShares`
+   * says they were written down (or drops them), so the vault is never left with shares nobody has.
+   */
+  splitRecovery: {
+    args: z.object({
+      count: z.number().int().min(2).max(MAX_SHARES),
+      threshold: z.number().int().min(2).max(MAX_SHARES),
+    }),
+    result: z.object({
+      setId: z.string(),
+      count: z.number().int(),
+      threshold: z.number().int(),
+      shares: z.array(z.object({ number: z.number().int(), text: z.string() })),
+    }),
+  },
+  confirmRecoveryShares: {
+    args: z.object({ setId: z.string().min(1).max(20), keep: z.boolean() }),
+    result: z.object({ replaced: z.boolean() }),
+  },
+  eraseVault: { args: none, result: z.object({ removed: z.number().int() }) },
 
   // Cases
   queryCases: {
@@ -497,6 +548,8 @@ export const events = {
   importFileOpened: fileRefSchema,
   /** A file opened with the app could not be taken: the UI says which and why, instead of nothing. */
   fileOpenFailed: z.object({ name: z.string(), reason: z.enum(OPEN_FAILURES) }),
+  /** The emergency erase shortcut was pressed (system-wide): the UI starts the erase countdown. */
+  eraseRequested: z.object({}),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -4,7 +4,14 @@ import type { UnlockAttempt } from '../vault/headerStore.js';
 import type { WriterLock } from '../vault/writerLock.js';
 import { eraseVault } from './erase.js';
 import { CrossingError, authError } from '../errors.js';
-import { attemptsLeft, countFailedUnlock, resetFailedUnlocks, type UnlockGuard } from './unlockGuard.js';
+import {
+  attemptsLeft,
+  attemptsLeftToShow,
+  countFailedUnlock,
+  readUnlockGuard,
+  resetFailedUnlocks,
+  type UnlockGuard,
+} from './unlockGuard.js';
 
 /**
  * What follows an unlock, on the file itself. A connection of its own: a reader (`crossing list`)
@@ -16,6 +23,18 @@ function withGuardDb<T>(target: string, work: (db: Database.Database) => T): T {
     return work(db);
   } finally {
     db.close();
+  }
+}
+
+/** For the unlock screen, before any key: the attempts left once three or fewer remain. */
+export function attemptsLeftAt(target: string): number | null {
+  try {
+    return withGuardDb(target, (db) => {
+      db.pragma('query_only = ON');
+      return attemptsLeftToShow(readUnlockGuard(db));
+    });
+  } catch {
+    return null; // no vault yet, or not one: nothing to count
   }
 }
 

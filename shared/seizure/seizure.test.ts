@@ -6,7 +6,9 @@ import { PASSPHRASE } from '../exchange/testing/fixtures.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import { runChildVault } from '../vault/testing/childVault.js';
 import { Vault } from '../vault/vault.js';
+import { backupVault } from '../exchange/backup.js';
 import { eraseVault } from './erase.js';
+import { unsavedChanges } from './savedElsewhere.js';
 
 /**
  * Issue 14 on real vault files: quick erase, the duress passphrase, the failed-unlock wipe and
@@ -245,5 +247,20 @@ describe('recovery shares', () => {
       reason: 'recoveryShareOtherSet',
       params: { share: 2 },
     });
+  });
+});
+
+describe('what an erase would lose', () => {
+  it('is nothing right after a backup, and any change or import after it', async () => {
+    const { vault } = await makeVault();
+    expect(unsavedChanges(vault)).toEqual({ lastSaved: null, changedSince: true });
+    await backupVault(vault, path.join(dir, 'backup.crossing'), new Date('2026-12-01T10:00:00Z'));
+    expect(unsavedChanges(vault)).toEqual({
+      lastSaved: { kind: 'backup', at: '2026-12-01T10:00:00.000Z' },
+      changedSince: false,
+    });
+    vault.addNote(vault.listCases()[0]!.id, 'after the backup');
+    expect(unsavedChanges(vault).changedSince).toBe(true);
+    vault.lock();
   });
 });

@@ -48,6 +48,9 @@ const DISRUPTIVE = new Set<Channel>([
   'createVault',
   'changePassphrase',
   'chooseOtherVault',
+  'eraseVault',
+  'setDuressPassphrase',
+  'clearDuressPassphrase',
 ]);
 
 describe('vault service: any input', () => {

@@ -19,6 +19,7 @@ import { toIpcError } from './toIpcError.js';
 import type { DialogPort, Emit, Handler, Handlers, RuntimeVersions, ServiceContext } from './types.js';
 import { RELEASE_PUBLIC_KEY } from '../release/releaseKey.js';
 import { releaseHandlers } from './handlers/release.js';
+import { seizureHandlers } from './handlers/seizure.js';
 
 export interface VaultServiceOptions {
   /** The app's own folder: the default vault file and settings.json live here. */
@@ -58,6 +59,7 @@ const HANDLERS: Handlers<Channel> = {
   ...exchangeHandlers,
   ...settingsHandlers,
   ...releaseHandlers,
+  ...seizureHandlers,
 };
 
 export function createVaultService(options: VaultServiceOptions): VaultService {

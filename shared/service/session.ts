@@ -8,12 +8,22 @@ import type { Emit } from './types.js';
 export const DEFAULT_VAULT_FILE = 'vault.crossing-vault';
 export type LockReason = EventPayload<'locked'>['reason'];
 
+export interface PendingSplit {
+  vault: Vault;
+  setId: string;
+  decide: (keep: boolean) => void;
+  /** The split itself: resolves once the vault holds the new wrap, rejects if dropped or failed. */
+  done: Promise<unknown>;
+}
+
 /** Which vault file is in use and, while unlocked, the open Vault. Locked means no Vault object exists. */
 export class Session {
   private current: Vault | null = null;
   vaultPath: string;
   /** Consecutive wrong passphrases in this run of the app, and the delay they earn. */
   readonly unlockBackoff = new UnlockBackoff();
+  /** Recovery shares shown and not yet confirmed as written down (handlers/seizure.ts); a lock drops them. */
+  pendingSplit: PendingSplit | null = null;
 
   constructor(
     dataDir: string,
@@ -44,6 +54,7 @@ export class Session {
 
   /** Wipes keys and decrypted data at once; tells the UI only when something was actually unlocked. */
   lock(reason: LockReason): void {
+    this.dropPendingSplit();
     const vault = this.current;
     this.current = null;
     if (!vault) return;
@@ -51,5 +62,10 @@ export class Session {
     // A panic, a suspend or a screen lock must not wait for housekeeping (compaction, the index snapshot).
     vault.lock({ quick: reason !== 'user' && reason !== 'idle' });
     if (wasUnlocked) this.emit('locked', { reason });
+  }
+
+  dropPendingSplit(): void {
+    this.pendingSplit?.decide(false);
+    this.pendingSplit = null;
   }
 }

@@ -371,6 +371,11 @@ export class Vault {
 
   // ---- reading ------------------------------------------------------------------------------
 
+  /** The vault's clock: the newest change written here or imported (clock values sort as text). */
+  get lastChange(): string {
+    return formatHlc(this.clock);
+  }
+
   get vaultId(): string {
     return Buffer.from(this.header.vaultId).toString('hex');
   }

@@ -30,7 +30,7 @@ export function ShortcutRecorder({ id, value, onChange, describedBy }: Props) {
         }
       }}
     >
-      {recording ? t('settings.pressKeys') : <kbd>{describeAccelerator(value)}</kbd>}
+      {recording ? t('settings.pressKeys') : value ? <kbd>{describeAccelerator(value)}</kbd> : t('settings.noShortcut')}
     </button>
   );
 }

@@ -31,7 +31,7 @@ export function LockedGate({ state, settings, reason, onUpdateSettings, onOpened
           </p>
         ) : null}
         {state.vaultExists ? (
-          <UnlockForm vaultPath={state.vaultPath} onOpened={onOpened} />
+          <UnlockForm vaultPath={state.vaultPath} attemptsLeft={state.attemptsLeft} onOpened={onOpened} />
         ) : (
           <CreateVaultForm onOpened={onOpened} />
         )}

@@ -11,6 +11,7 @@ import { passphraseAcceptable } from '../passphrase';
 import { useApp } from '../state/app';
 import { useAsync } from '../state/useAsync';
 import { AboutSection } from './settings/AboutSection';
+import { SeizureSettings } from './seizure/SeizureSettings';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 const FILE_SIZE_CHOICES = [20, 50, 100, 250, 500, 1000, 2000];
@@ -124,6 +125,7 @@ export function SettingsScreen() {
         <ChangePassphrase />
         <ChangeNumber />
       </div>
+      <SeizureSettings />
       <ProtectionGaps />
       <AboutSection />
     </section>

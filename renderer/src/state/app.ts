@@ -36,6 +36,8 @@ export type AppContextValue = {
   notify: (message: string, tone?: 'ok' | 'error') => void;
   /** Set while the current screen holds unsaved typed work; null when there is none. */
   setLeaveGuard: (guard: LeaveGuard | null) => void;
+  /** Opens the quick-erase countdown (screens/seizure). */
+  startErase: () => void;
 };
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { attemptsLeftAt } from '../../seizure/afterUnlock.js';
 import { Vault, type Unlock } from '../../vault/vault.js';
 import type { Handlers } from '../types.js';
 
@@ -17,6 +18,7 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
     me: ctx.session.vault?.me ?? null,
     changeNumber: ctx.session.vault?.counter ?? null,
     tampering: ctx.session.vault?.tampering ?? null,
+    attemptsLeft: ctx.session.unlocked ? null : attemptsLeftAt(ctx.session.vaultPath),
   }),
 
   createVault: async (ctx, args) => {
@@ -37,7 +39,11 @@ export const vaultSessionHandlers: Handlers<VaultChannel> = {
   unlockVault: async (ctx, args) => {
     ctx.session.lock('user');
     const unlock: Unlock =
-      args.method === 'passphrase' ? { passphrase: args.passphrase } : { recoveryKey: args.recoveryKey };
+      args.method === 'passphrase'
+        ? { passphrase: args.passphrase }
+        : args.method === 'recoveryKey'
+          ? { recoveryKey: args.recoveryKey }
+          : { recoveryShares: args.shares };
     // Wrong passphrases are answered later and later (see unlockBackoff.ts: not a defence offline).
     const vault = await ctx.session.unlockBackoff.attempt(() =>
       Vault.open(ctx.session.vaultPath, unlock, { rescue: args.rescue }),
