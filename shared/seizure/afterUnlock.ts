@@ -80,7 +80,9 @@ export function afterRefusedUnlock(
   }
   if (duress || left === 0) {
     try {
-      eraseVault(target, path.basename(displayPath), { lock, evenIfInUse: true });
+      // The files are overwritten and removed just after the answer, so its timing does not grow
+      // with the vault; from this line on the vault cannot be opened by anyone.
+      eraseVault(target, path.basename(displayPath), { lock, evenIfInUse: true, shredLater: true });
     } catch {
       // Whatever part of the erase failed, the answer is the one a wrong passphrase gets.
     }

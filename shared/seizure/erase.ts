@@ -29,6 +29,11 @@ export interface EraseOptions {
   evenIfInUse?: boolean;
   /** Tests: called before each step; a throw stands for a disk that refuses writes there. */
   beforeStep?: (step: EraseStep) => void;
+  /**
+   * Overwrite and remove the files only after the caller has answered (duress): the answer then
+   * costs what a wrong passphrase's does plus the crypto-erase alone, whatever the vault's size.
+   */
+  shredLater?: boolean;
 }
 
 export interface EraseReport {
@@ -50,6 +55,16 @@ export function eraseVault(target: string, displayPath: string, options: EraseOp
   }
   try {
     const keysDestroyed = destroyKeys(target, options);
+    if (options.shredLater) {
+      setImmediate(() => {
+        try {
+          shredVaultFiles(target, displayPath, options, keysDestroyed);
+        } catch {
+          // The keys are gone already: what could not be removed is noise to anyone.
+        }
+      });
+      return { keysDestroyed, removed: [] };
+    }
     const removed = shredVaultFiles(target, displayPath, options, keysDestroyed);
     return { keysDestroyed, removed };
   } finally {

@@ -48,6 +48,9 @@ async function refusalOf(attempt: Promise<Vault>): Promise<object> {
   return { code: error.code, reason: error.reason, message: error.message, params: error.params };
 }
 
+/** A duress or wipe erase overwrites and removes the files just after its answer. */
+const afterAnswer = () => new Promise((resolve) => setImmediate(resolve));
+
 /** The names of everything left in the folder, and any canary readable in any of it. */
 function leftovers(folder: string): { files: string[]; canaries: string[] } {
   const files = fs.readdirSync(folder);
@@ -137,6 +140,9 @@ describe('duress passphrase', () => {
       expect(fs.existsSync(file)).toBe(true);
       const duress = await refusalOf(open(DURESS, readOnly));
       expect(duress).toEqual(wrong);
+      // Answered after the keys were destroyed: nothing opens it any more, before the files go.
+      await expect(open(PASSPHRASE)).rejects.toMatchObject({ code: 'auth' });
+      await afterAnswer();
       expect(leftovers(dir)).toEqual({ files: [], canaries: [] });
     }
   });
@@ -200,6 +206,7 @@ describe('wipe after failed unlocks', () => {
       reason: 'wrongPassphrase',
       params: { attemptsLeft: 0 },
     });
+    await afterAnswer();
     expect(leftovers(dir)).toEqual({ files: [], canaries: [] });
   });
 
