@@ -124,3 +124,30 @@ test('recovery shares: shown first, then they replace the recovery key and two o
   await page.getByRole('button', { name: 'Unlock' }).click();
   await waitReady(page, 'app');
 });
+
+test('Russian at 1440×900: the panel, the countdown and shares that are dropped change nothing', async ({ app }) => {
+  const { page, control } = app;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openVault(page, control, { lang: 'ru' });
+  await goTo(page, 'settings');
+  const panel = page.getByRole('region', { name: 'Если ноутбук изымут' });
+  await panel.scrollIntoViewIfNeeded();
+  await expectNoAxeViolations(page);
+  await saveScreen(page, 'settings-seizure', 'ru');
+  await panel.getByRole('button', { name: 'Удалить хранилище…' }).click();
+  const countdown = page.getByRole('alertdialog', { name: 'Удаление хранилища' });
+  await expect(countdown.getByText('Нажмите любую клавишу или щёлкните, чтобы отменить.')).toBeVisible();
+  await saveScreen(page, 'erase-countdown', 'ru');
+  await page.mouse.click(10, 10);
+  await expect(countdown).toBeHidden();
+
+  await panel.getByLabel('Долей').selectOption('5');
+  await panel.getByLabel('Нужно для входа').selectOption('3');
+  await panel.getByRole('button', { name: 'Создать доли…' }).click();
+  await expect(panel.getByText('любые 3 из этих 5 долей открывают хранилище')).toBeVisible();
+  await page.getByTestId('share-5').scrollIntoViewIfNeeded();
+  await saveScreen(page, 'recovery-shares', 'ru');
+  await panel.getByRole('button', { name: 'Отказаться' }).click();
+  await expect(panel.getByRole('button', { name: 'Создать доли…' })).toBeVisible();
+  expect(await control.value('getAppState', {})).toMatchObject({ vaultExists: true, unlocked: true });
+});
