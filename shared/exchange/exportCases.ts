@@ -1,4 +1,4 @@
-import { noteSavedElsewhere } from '../seizure/savedElsewhere.js';
+import { noteSavedElsewhere, restoreSavedElsewhere } from '../seizure/savedElsewhere.js';
 import { randomId } from '../crypto/random.js';
 import { toCrossingError, usageError } from '../errors.js';
 import type { Op } from '../oplog/ops.js';
@@ -81,7 +81,17 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
   const createdAt = (spec.now ?? new Date()).toISOString();
   const me = vault.me;
   // A vault opened for rescue (found altered) is not written to: its next number is used, not taken.
-  const sequence = vault.isReadOnly ? outgoingSequence(vault) + 1 : takeNextSequence(vault);
+  // A backup or a full export also notes what a quick erase would no longer lose
+  // (shared/seizure/savedElsewhere.ts), in the same transaction.
+  const savesAll = !vault.isReadOnly && (spec.kind === 'backup' || spec.caseIds.length === vault.caseCount);
+  let noteBefore: string | null = null;
+  const sequence = vault.isReadOnly
+    ? outgoingSequence(vault) + 1
+    : vault.transaction(() => {
+        const taken = takeNextSequence(vault);
+        if (savesAll) noteBefore = noteSavedElsewhere(vault, spec.kind, createdAt);
+        return taken;
+      });
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     kind: spec.kind,
@@ -110,13 +120,11 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
       { length, paddedLength: paddedSize(length), pieces: plaintextPieces(head, body, files) },
     );
   } catch (error) {
+    if (savesAll) restoreSavedElsewhere(vault, noteBefore);
     throw toCrossingError(error);
   } finally {
     body.fill(0);
   }
-  // What a quick erase would lose is what changed after this (shared/seizure/savedElsewhere.ts).
-  if (spec.kind === 'backup' || spec.caseIds.length === vault.caseCount)
-    noteSavedElsewhere(vault, spec.kind, createdAt);
   return {
     file: spec.outFile,
     exportId: bundle.exportId,

@@ -14,10 +14,21 @@ export interface SavedElsewhere {
   lastChange: string;
 }
 
-export function noteSavedElsewhere(vault: Vault, kind: SavedElsewhere['kind'], at: string): void {
-  if (vault.isReadOnly) return; // a rescue backup: the altered vault is never written
+/**
+ * Notes a backup or full export about to be written; returns what to put back if writing it fails
+ * (`restoreSavedElsewhere`). Written in the transaction that takes the file's sequence number, so
+ * the change number the file carries is the vault's once the file exists.
+ */
+export function noteSavedElsewhere(vault: Vault, kind: SavedElsewhere['kind'], at: string): string | null {
+  const previous = vault.getRecord(RECORD) ?? null;
   const saved: SavedElsewhere = { kind, at, lastChange: vault.lastChange };
   vault.transaction((db) => vault.putRecord(RECORD, JSON.stringify(saved), db));
+  return previous;
+}
+
+/** The file was not written after all: the note goes back to what it was. */
+export function restoreSavedElsewhere(vault: Vault, previous: string | null): void {
+  vault.transaction((db) => vault.putRecord(RECORD, previous ?? 'null', db));
 }
 
 export interface UnsavedChanges {
@@ -29,7 +40,7 @@ export interface UnsavedChanges {
 
 export function unsavedChanges(vault: Vault): UnsavedChanges {
   const sealed = vault.getRecord(RECORD);
-  const saved = sealed ? (JSON.parse(sealed) as SavedElsewhere) : null;
+  const saved = sealed ? (JSON.parse(sealed) as SavedElsewhere | null) : null; // null: a failed first one
   if (!saved) return { lastSaved: null, changedSince: vault.caseCount > 0 };
   // Clock values sort as text (fixed-width milliseconds first).
   return { lastSaved: { kind: saved.kind, at: saved.at }, changedSince: vault.lastChange > saved.lastChange };
