@@ -26,6 +26,7 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
     saveFile: (suggestedName, kind) => dialog('saveFile', [suggestedName, kind]),
     openImportFile: () => dialog('openImportFile', []),
     openInstaller: () => dialog('openInstaller', []),
+    openKeyCard: () => dialog('openKeyCard', []),
     openEvidenceFiles: async () => {
       const answer = await ask('openEvidenceFiles', []);
       return Array.isArray(answer) ? answer : [];

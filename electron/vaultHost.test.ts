@@ -46,6 +46,7 @@ const noDialogs: DialogPort = {
   saveFile: async () => null,
   openImportFile: async () => null,
   openInstaller: async () => null,
+  openKeyCard: async () => null,
   openEvidenceFiles: async () => [],
 };
 const runtime = { electron: '45.5.0', chromium: '142.0.7444.52', node: '22.20.0' };

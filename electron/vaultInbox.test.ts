@@ -8,6 +8,7 @@ const dialogs = {
   }),
   openImportFile: vi.fn(async () => null),
   openInstaller: vi.fn(async () => null),
+  openKeyCard: vi.fn(async () => null),
   openEvidenceFiles: vi.fn(async () => ['/home/a/scan.jpg', '/home/a/letter.pdf']),
 };
 const later = () => new Promise((resolve) => setImmediate(resolve));

@@ -13,6 +13,7 @@ export const DIALOG_METHODS: readonly DialogMethod[] = [
   'openImportFile',
   'openInstaller',
   'openEvidenceFiles',
+  'openKeyCard',
 ];
 
 export type ToVault =

@@ -53,6 +53,7 @@ export const ERROR_REASONS = [
   'notAFile',
   'badIdentity',
   'ambiguousContact',
+  'contactNameTaken',
   'keyChanged',
   'nothingChosen',
   'fieldNotOmittable',

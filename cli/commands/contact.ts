@@ -2,30 +2,18 @@ import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
 import { printJson, printLine, printLines } from '../output.js';
 import { UNLOCK_HELP, unlockOptions } from '../secrets.js';
-import { addContact, contactSafetyNumber, listContacts, verifyContact } from '../../shared/exchange/contacts.js';
-import { rejectedError, usageError } from '../../shared/errors.js';
-import { readFileBounded } from '../../shared/files/boundedRead.js';
+import {
+  addContact,
+  contactSafetyNumber,
+  findContact,
+  listContacts,
+  removeContact,
+  renameContact,
+  verifyContact,
+} from '../../shared/exchange/contacts.js';
+import { readKeyCardFile } from '../../shared/exchange/keyCardFile.js';
 
-/** A key card is a few lines (a post-quantum one about 2 KiB); anything far larger is the wrong file. */
-const MAX_CARD_BYTES = 64 * 1024;
-
-function readCard(file: string): string {
-  let read;
-  try {
-    read = readFileBounded(file === '-' ? 0 : file, MAX_CARD_BYTES);
-  } catch (error) {
-    throw usageError(
-      `cannot read the key card ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      'cannotRead',
-    );
-  }
-  if (!read.ok)
-    throw rejectedError(
-      `${file} is over 64 KiB: it is not a key card; give the file a colleague's crossing identity wrote`,
-      'badKeyCard',
-    );
-  return read.bytes.toString('utf8');
-}
+const readCard = (file: string) => readKeyCardFile(file === '-' ? 0 : file, file);
 
 const addCommand = defineCommand({
   name: ['contact', 'add'],
@@ -111,4 +99,51 @@ ${UNLOCK_HELP}`,
   },
 });
 
-export const contactCommands = [addCommand, listCommand, verifyCommand];
+const renameCommand = defineCommand({
+  name: ['contact', 'rename'],
+  summary: 'rename a contact (here only: their key card keeps its own name)',
+  usage: 'VAULT NAME NEW-NAME [--json]',
+  help: `Renames the contact NAME (or fingerprint) to NEW-NAME in this vault. Exports to them are then
+addressed with --to NEW-NAME. Two contacts cannot share a name.
+
+  --json                     print the contact
+${UNLOCK_HELP}`,
+  options: { ...unlockOptions, json: { type: 'boolean' } },
+  positionals: ['VAULT', 'NAME', 'NEW-NAME'],
+  async run(values, [vaultPath, name, newName]) {
+    await withVault(vaultPath!, values, (vault) => {
+      const before = findContact(vault, name!).name;
+      const contact = renameContact(vault, name!, newName!);
+      if (values.json) return printJson(contact);
+      printLine(`renamed: ${before} is now ${contact.name} (${contact.fingerprint})`);
+    });
+  },
+});
+
+const removeCommand = defineCommand({
+  name: ['contact', 'remove'],
+  summary: 'remove a contact: nothing more is sent to them or taken from them',
+  usage: 'VAULT NAME [--json]',
+  help: `Removes the contact NAME (or fingerprint). Nothing can be exported to them any more, and files from
+them are refused as from an unknown sender until their key card is added (and verified) again. Cases
+assigned to them stay assigned (shown by fingerprint): reassign them with crossing case update.
+
+  --json                     print {contact, assignedCases}
+${UNLOCK_HELP}`,
+  options: { ...unlockOptions, json: { type: 'boolean' } },
+  positionals: ['VAULT', 'NAME'],
+  async run(values, [vaultPath, name]) {
+    await withVault(vaultPath!, values, (vault) => {
+      const removed = removeContact(vault, name!);
+      if (values.json) return printJson(removed);
+      printLine(`removed: ${removed.contact.name} (${removed.contact.fingerprint})`);
+      if (removed.assignedCases > 0) {
+        printLine(
+          `${removed.assignedCases} case(s) are still assigned to them: reassign them (crossing case list ${vaultPath} --json shows assignedTo)`,
+        );
+      }
+    });
+  },
+});
+
+export const contactCommands = [addCommand, listCommand, verifyCommand, renameCommand, removeCommand];

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DialogPort, SaveKind } from '../../shared/service/index.js';
 
-export type DialogName = 'openVault' | 'saveFile' | 'openImportFile' | 'openInstaller' | 'openEvidenceFiles';
+export type DialogName =
+  'openVault' | 'saveFile' | 'openImportFile' | 'openInstaller' | 'openEvidenceFiles' | 'openKeyCard';
 export const DIALOG_NAMES: readonly DialogName[] = [
   'openVault',
   'saveFile',
   'openImportFile',
   'openInstaller',
   'openEvidenceFiles',
+  'openKeyCard',
 ];
 export type DialogAnswer = string | null;
 
@@ -24,6 +26,7 @@ export class DialogAnswers implements DialogPort {
     openImportFile: [],
     openInstaller: [],
     openEvidenceFiles: [],
+    openKeyCard: [],
   };
   /** Every file "save as…" wrote to, in order: tests read exports and reports from here. */
   readonly saved: Array<{ path: string; kind: SaveKind }> = [];
@@ -44,6 +47,10 @@ export class DialogAnswers implements DialogPort {
 
   async openInstaller(): Promise<string | null> {
     return this.next('openInstaller') ?? null;
+  }
+
+  async openKeyCard(): Promise<string | null> {
+    return this.next('openKeyCard') ?? null;
   }
 
   /** Every path queued for it, chosen together (a multi-selection); none queued is a cancel. */

@@ -149,3 +149,43 @@ export function verifyContact(vault: Vault, nameOrFingerprint: string, now: Date
 export function putContacts(vault: Vault, db: Parameters<typeof writeRow>[1], contacts: readonly Contact[]): void {
   for (const contact of contacts) writeRow(vault, db, 'contacts', contact.fingerprint, contact);
 }
+
+/**
+ * Renames a contact here (their card keeps its own name). Names stay unique: a second contact of
+ * the same name would make `--to NAME` ambiguous.
+ */
+export function renameContact(vault: Vault, nameOrFingerprint: string, newName: string): Contact {
+  const found = findContact(vault, nameOrFingerprint);
+  const parsed = personNameSchema.safeParse(newName);
+  if (!parsed.success) throw usageError(`the name ${parsed.error.issues[0]?.message ?? 'is not valid'}`, 'invalidData');
+  const taken = contactByName(vault, parsed.data);
+  if (taken && taken.fingerprint !== found.fingerprint) {
+    throw usageError(`there is already a contact named ${taken.name}`, 'contactNameTaken', { name: taken.name });
+  }
+  const contact = { ...found, name: parsed.data };
+  vault.transaction((db) => writeRow(vault, db, 'contacts', contact.fingerprint, contact));
+  return contact;
+}
+
+export interface RemovedContact {
+  contact: Contact;
+  /** Cases still assigned to them: they keep the assignment, shown by its fingerprint, until reassigned. */
+  assignedCases: number;
+}
+
+/** How many cases are assigned to this contact (what removing them would leave pointing at a stranger). */
+export function casesAssignedTo(vault: Vault, fingerprint: string): number {
+  let count = 0;
+  for (const c of vault.allCases()) if (c.fields.assignedTo === fingerprint) count += 1;
+  return count;
+}
+
+/**
+ * Removes a contact: nothing more can be exported to them and their files are refused as from an
+ * unknown sender. Cases assigned to them keep the assignment (history is never rewritten).
+ */
+export function removeContact(vault: Vault, nameOrFingerprint: string): RemovedContact {
+  const contact = findContact(vault, nameOrFingerprint);
+  vault.transaction((db) => deleteRow(vault, db, 'contacts', contact.fingerprint));
+  return { contact, assignedCases: casesAssignedTo(vault, contact.fingerprint) };
+}

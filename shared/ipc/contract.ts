@@ -117,6 +117,8 @@ export const contactEntrySchema = z.object({
   safetyNumber: z.string(),
   /** A card arrived for this contact with different keys: shown as a warning until re-verified. */
   pendingKeyChange: z.boolean(),
+  /** Cases assigned to them (removing the contact leaves them assigned to a stranger). */
+  assignedCases: z.number().int(),
 });
 
 /** The most the file-size setting allows: a file's content is sealed in the vault file itself. */
@@ -463,6 +465,17 @@ export const contract = {
   verifyContact: {
     args: z.object({ fingerprint: fingerprintSchema }),
     result: z.object({ contact: contactEntrySchema }),
+  },
+  /** A key card from a file the person picks (null when cancelled): the text, for the add form. */
+  chooseKeyCardFile: { args: none, result: z.object({ card: z.string().nullable() }) },
+  renameContact: {
+    args: z.object({ fingerprint: fingerprintSchema, name: z.string().min(1).max(200) }),
+    result: z.object({ contact: contactEntrySchema }),
+  },
+  /** Cases assigned to them keep the assignment: the answer says how many, to reassign. */
+  removeContact: {
+    args: z.object({ fingerprint: fingerprintSchema }),
+    result: z.object({ assignedCases: z.number().int() }),
   },
 
   // Exchange

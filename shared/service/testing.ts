@@ -20,6 +20,7 @@ export function makeTestService(options: { now?: () => Date; releasePublicKey?: 
     openImport: [] as (string | null)[],
     openInstaller: [] as (string | null)[],
     openEvidenceFiles: [] as string[][],
+    openKeyCard: [] as (string | null)[],
   };
   const dialogs: DialogPort = {
     openVault: async () => answers.openVault.shift() ?? null,
@@ -27,6 +28,7 @@ export function makeTestService(options: { now?: () => Date; releasePublicKey?: 
     openImportFile: async () => answers.openImport.shift() ?? null,
     openInstaller: async () => answers.openInstaller.shift() ?? null,
     openEvidenceFiles: async () => answers.openEvidenceFiles.shift() ?? [],
+    openKeyCard: async () => answers.openKeyCard.shift() ?? null,
   };
   const service: VaultService = createVaultService({
     dataDir: temp.dir,

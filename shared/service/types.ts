@@ -18,6 +18,8 @@ export interface DialogPort {
   openInstaller(): Promise<string | null>;
   /** Evidence files to add to a case (scans, photos): several at once; none when cancelled. */
   openEvidenceFiles(): Promise<string[]>;
+  /** A colleague's key card file (what `crossing identity` or "Save key card" wrote). */
+  openKeyCard(): Promise<string | null>;
 }
 
 /**

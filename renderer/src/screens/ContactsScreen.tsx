@@ -35,6 +35,42 @@ export function ContactsScreen() {
     }
   };
 
+  const fromFile = async () => {
+    setAddError(null);
+    try {
+      const { card: chosen } = await api.chooseKeyCardFile({});
+      if (chosen !== null) setCard(chosen.trim());
+    } catch (e) {
+      setAddError(asApiError(e));
+    }
+  };
+
+  const rename = async (fingerprint: string, name: string) => {
+    try {
+      const { contact } = await api.renameContact({ fingerprint, name });
+      notify(t('contacts.renamed', { name: contact.name }));
+      contacts.reload();
+      return true;
+    } catch (e) {
+      notify(describeError(t, asApiError(e)), 'error');
+      return false;
+    }
+  };
+
+  const remove = async (fingerprint: string, name: string) => {
+    try {
+      const { assignedCases } = await api.removeContact({ fingerprint });
+      notify(
+        assignedCases > 0
+          ? t('contacts.removedAssigned', { name, count: assignedCases })
+          : t('contacts.removed', { name }),
+      );
+      contacts.reload();
+    } catch (e) {
+      notify(describeError(t, asApiError(e)), 'error');
+    }
+  };
+
   const verify = async (fingerprint: string) => {
     try {
       const { contact } = await api.verifyContact({ fingerprint });
@@ -74,7 +110,11 @@ export function ContactsScreen() {
               <button type="submit" className="btn btn-primary" disabled={busy || !card.trim()}>
                 {t('contacts.add')}
               </button>
+              <button type="button" className="btn" onClick={() => void fromFile()}>
+                {t('contacts.fromFile')}
+              </button>
             </div>
+            <p className="small muted">{t('contacts.bothSides')}</p>
           </form>
         </div>
         <section className="panel" aria-labelledby="contact-list-title">
@@ -89,7 +129,13 @@ export function ContactsScreen() {
           ) : null}
           <ul className="contact-list">
             {list.map((c) => (
-              <ContactCard key={c.fingerprint} contact={c} onVerify={() => void verify(c.fingerprint)} />
+              <ContactCard
+                key={c.fingerprint}
+                contact={c}
+                onVerify={() => void verify(c.fingerprint)}
+                onRename={(name) => rename(c.fingerprint, name)}
+                onRemove={() => void remove(c.fingerprint, c.name)}
+              />
             ))}
           </ul>
         </section>

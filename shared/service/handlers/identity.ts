@@ -1,5 +1,10 @@
+import path from 'node:path';
+import { readKeyCardFile } from '../../exchange/keyCardFile.js';
 import {
   addContact,
+  casesAssignedTo,
+  removeContact,
+  renameContact,
   contactSafetyNumber,
   listContacts,
   myKeyCard,
@@ -12,7 +17,15 @@ import { writeFileAtomically } from '../../files/atomicWrite.js';
 import { localDate } from '../localDate.js';
 import type { Handlers } from '../types.js';
 
-type IdentityChannel = 'getKeyCard' | 'saveKeyCard' | 'listContacts' | 'addContact' | 'verifyContact';
+type IdentityChannel =
+  | 'getKeyCard'
+  | 'saveKeyCard'
+  | 'listContacts'
+  | 'addContact'
+  | 'verifyContact'
+  | 'chooseKeyCardFile'
+  | 'renameContact'
+  | 'removeContact';
 type ContactEntry = ChannelResult<'listContacts'>['contacts'][number];
 
 /** This vault's key card, and the contacts whose cards it holds (each with the safety number to compare). */
@@ -48,6 +61,22 @@ export const identityHandlers: Handlers<IdentityChannel> = {
     const vault = ctx.session.requireVault();
     return { contact: toContactEntry(vault, verifyContact(vault, args.fingerprint, ctx.now())) };
   },
+
+  chooseKeyCardFile: async (ctx) => {
+    ctx.session.requireVault();
+    const chosen = await ctx.dialogs.openKeyCard();
+    return { card: chosen === null ? null : readKeyCardFile(chosen, path.basename(chosen)) };
+  },
+
+  renameContact: (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    return { contact: toContactEntry(vault, renameContact(vault, args.fingerprint, args.name)) };
+  },
+
+  removeContact: (ctx, args) => {
+    const vault = ctx.session.requireVault();
+    return { assignedCases: removeContact(vault, args.fingerprint).assignedCases };
+  },
 };
 
 /**
@@ -62,5 +91,6 @@ function toContactEntry(vault: Vault, contact: Contact): ContactEntry {
     verifiedAt: contact.verifiedAt,
     safetyNumber: contactSafetyNumber(vault, contact),
     pendingKeyChange: false,
+    assignedCases: casesAssignedTo(vault, contact.fingerprint),
   };
 }
