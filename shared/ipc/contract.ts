@@ -355,6 +355,37 @@ export const contract = {
   },
   eraseVault: { args: none, result: z.object({ removed: z.number().int() }) },
 
+  // Backup and restore (shared/exchange/backup.ts): the whole vault, sealed to itself.
+  getBackupState: {
+    args: none,
+    result: z.object({ lastBackupAt: z.string().nullable(), changedSinceSaved: z.boolean() }),
+  },
+  backupVault: {
+    args: none,
+    result: z.object({
+      savedAs: z.string().nullable(),
+      cases: z.number().int(),
+      bytes: z.number().int(),
+      changeNumber: z.number().int().nullable(),
+    }),
+  },
+  /**
+   * Restores a backup chosen with `chooseImportFile`. Without `identity` it must be this vault's own
+   * backup; a backup of another vault (a lost laptop's) needs that vault's secret identity.
+   */
+  restoreBackup: {
+    args: z.object({ token: z.string().min(1).max(64), identity: z.string().trim().min(1).max(4000).optional() }),
+    result: z.object({
+      cases: z.number().int(),
+      newOps: z.number().int(),
+      contacts: z.number().int(),
+      contactsSkipped: z.array(z.string()),
+      tombstones: z.number().int(),
+    }),
+  },
+  /** Saves this vault's secret identity (what restoring its backups elsewhere needs) where the person chooses. */
+  saveSecretIdentity: { args: none, result: z.object({ savedAs: z.string().nullable() }) },
+
   // Cases
   queryCases: {
     args: z.object({

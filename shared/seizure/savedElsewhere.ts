@@ -12,6 +12,8 @@ export interface SavedElsewhere {
   at: string;
   /** The vault's clock when it was written: changes after it are not in any file. */
   lastChange: string;
+  /** The last backup (an export does not replace one: it holds only what its recipients may read). */
+  lastBackupAt?: string | null;
 }
 
 /**
@@ -21,7 +23,9 @@ export interface SavedElsewhere {
  */
 export function noteSavedElsewhere(vault: Vault, kind: SavedElsewhere['kind'], at: string): string | null {
   const previous = vault.getRecord(RECORD) ?? null;
-  const saved: SavedElsewhere = { kind, at, lastChange: vault.lastChange };
+  const before = previous ? (JSON.parse(previous) as SavedElsewhere | null) : null;
+  const lastBackupAt = kind === 'backup' ? at : (before?.lastBackupAt ?? null);
+  const saved: SavedElsewhere = { kind, at, lastChange: vault.lastChange, lastBackupAt };
   vault.transaction((db) => vault.putRecord(RECORD, JSON.stringify(saved), db));
   return previous;
 }
@@ -36,12 +40,18 @@ export interface UnsavedChanges {
   lastSaved: Pick<SavedElsewhere, 'kind' | 'at'> | null;
   /** Cases were changed (here or by an import) after it, or there are cases and never was one. */
   changedSince: boolean;
+  /** When the last backup was made, or null if never. */
+  lastBackupAt: string | null;
 }
 
 export function unsavedChanges(vault: Vault): UnsavedChanges {
   const sealed = vault.getRecord(RECORD);
   const saved = sealed ? (JSON.parse(sealed) as SavedElsewhere | null) : null; // null: a failed first one
-  if (!saved) return { lastSaved: null, changedSince: vault.caseCount > 0 };
+  if (!saved) return { lastSaved: null, changedSince: vault.caseCount > 0, lastBackupAt: null };
   // Clock values sort as text (fixed-width milliseconds first).
-  return { lastSaved: { kind: saved.kind, at: saved.at }, changedSince: vault.lastChange > saved.lastChange };
+  return {
+    lastSaved: { kind: saved.kind, at: saved.at },
+    changedSince: vault.lastChange > saved.lastChange,
+    lastBackupAt: saved.lastBackupAt ?? (saved.kind === 'backup' ? saved.at : null),
+  };
 }

@@ -269,11 +269,12 @@ describe('recovery shares', () => {
 describe('what an erase would lose', () => {
   it('is nothing right after a backup, and any change or import after it', async () => {
     const { vault } = await makeVault();
-    expect(unsavedChanges(vault)).toEqual({ lastSaved: null, changedSince: true });
+    expect(unsavedChanges(vault)).toEqual({ lastSaved: null, changedSince: true, lastBackupAt: null });
     await backupVault(vault, path.join(dir, 'backup.crossing'), new Date('2026-12-01T10:00:00Z'));
     expect(unsavedChanges(vault)).toEqual({
       lastSaved: { kind: 'backup', at: '2026-12-01T10:00:00.000Z' },
       changedSince: false,
+      lastBackupAt: '2026-12-01T10:00:00.000Z',
     });
     vault.addNote(vault.listCases()[0]!.id, 'after the backup');
     expect(unsavedChanges(vault).changedSince).toBe(true);
@@ -282,6 +283,7 @@ describe('what an erase would lose', () => {
     expect(unsavedChanges(vault)).toEqual({
       lastSaved: { kind: 'backup', at: '2026-12-01T10:00:00.000Z' },
       changedSince: true,
+      lastBackupAt: '2026-12-01T10:00:00.000Z',
     });
     vault.lock();
   });

@@ -20,6 +20,7 @@ import type { DialogPort, Emit, Handler, Handlers, RuntimeVersions, ServiceConte
 import { RELEASE_PUBLIC_KEY } from '../release/releaseKey.js';
 import { releaseHandlers } from './handlers/release.js';
 import { seizureHandlers } from './handlers/seizure.js';
+import { backupHandlers } from './handlers/backup.js';
 
 export interface VaultServiceOptions {
   /** The app's own folder: the default vault file and settings.json live here. */
@@ -60,6 +61,7 @@ const HANDLERS: Handlers<Channel> = {
   ...settingsHandlers,
   ...releaseHandlers,
   ...seizureHandlers,
+  ...backupHandlers,
 };
 
 export function createVaultService(options: VaultServiceOptions): VaultService {

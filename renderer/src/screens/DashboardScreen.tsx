@@ -1,3 +1,4 @@
+import { BackupNotice } from './backup/BackupNotice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPORT_STATUSES, PIPELINE_STAGES } from '../../../shared/model/case';
@@ -66,6 +67,7 @@ export function DashboardScreen() {
         </button>
       </header>
       <ErrorNote error={stats.error ?? saveError} />
+      <BackupNotice />
       {s ? (
         <>
           <dl className="kpis">

@@ -12,6 +12,7 @@ import { useApp } from '../state/app';
 import { useAsync } from '../state/useAsync';
 import { AboutSection } from './settings/AboutSection';
 import { SeizureSettings } from './seizure/SeizureSettings';
+import { BackupPanel } from './backup/BackupPanel';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 const FILE_SIZE_CHOICES = [20, 50, 100, 250, 500, 1000, 2000];
@@ -124,6 +125,7 @@ export function SettingsScreen() {
         </section>
         <ChangePassphrase />
         <ChangeNumber />
+        <BackupPanel />
       </div>
       <SeizureSettings />
       <ProtectionGaps />
