@@ -83,6 +83,19 @@ export const ERROR_REASONS = [
   'importSequence',
   'importOps',
   'importFiles',
+  // A spreadsheet refused by one of the checks of shared/sheets/sheetErrors.ts, in their order.
+  'sheetEmpty',
+  'sheetTooLarge',
+  'sheetNotSpreadsheet',
+  'sheetProtected',
+  'sheetDamaged',
+  'sheetUnpacksTooLarge',
+  'sheetEncoding',
+  'sheetNotFound',
+  'sheetNoHeader',
+  'sheetTooManyRows',
+  'sheetCellTooLong',
+  'sheetBadMapping',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 /** Values a translated reason names: a contact's name, a file's name. Plain text, never markup. */
