@@ -9,6 +9,7 @@ import { fileCommands } from './commands/file.js';
 import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
+import { sheetCommands } from './commands/sheet.js';
 import { statsCommand } from './commands/stats.js';
 import { verifyReleaseCommand } from './commands/verifyRelease.js';
 import { printLines, writeStderr } from './output.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   identityCommand,
   ...contactCommands,
   ...exchangeCommands,
+  ...sheetCommands,
   verifyReleaseCommand,
 ];
 
