@@ -4,6 +4,10 @@ import { type DialogPort, type SaveKind } from '../shared/service/index.js';
 
 const VAULT_FILTER: FileFilter = { name: 'Crossing vault', extensions: ['crossing-vault'] };
 const EXPORT_FILTER: FileFilter = { name: 'Crossing export', extensions: ['crossing'] };
+const SPREADSHEET_FILTERS: FileFilter[] = [
+  { name: 'Spreadsheet', extensions: ['xlsx', 'csv', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
 /** What electron-builder makes for each platform; "All files" too, since a chat may have renamed it. */
 export const INSTALLER_FILTERS: FileFilter[] = [
   { name: 'Crossing installer', extensions: ['AppImage', 'deb', 'rpm', 'exe', 'msi', 'dmg', 'zip'] },
@@ -40,6 +44,7 @@ export function nativeDialogs(
   return {
     openVault: () => open([VAULT_FILTER]),
     openImportFile: () => open([EXPORT_FILTER]),
+    openSpreadsheet: () => open(SPREADSHEET_FILTERS),
     openInstaller: () => open(INSTALLER_FILTERS),
     async openEvidenceFiles() {
       const options = { properties: ['openFile' as const, 'multiSelections' as const], defaultPath: defaultDir() };

@@ -96,6 +96,7 @@ export const ERROR_REASONS = [
   'sheetTooManyRows',
   'sheetCellTooLong',
   'sheetBadMapping',
+  'sheetNotRemoved',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 /** Values a translated reason names: a contact's name, a file's name. Plain text, never markup. */

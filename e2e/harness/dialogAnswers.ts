@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DialogPort, SaveKind } from '../../shared/service/index.js';
 
-export type DialogName = 'openVault' | 'saveFile' | 'openImportFile' | 'openInstaller' | 'openEvidenceFiles';
+export type DialogName =
+  'openVault' | 'saveFile' | 'openImportFile' | 'openSpreadsheet' | 'openInstaller' | 'openEvidenceFiles';
 export const DIALOG_NAMES: readonly DialogName[] = [
   'openVault',
   'saveFile',
   'openImportFile',
+  'openSpreadsheet',
   'openInstaller',
   'openEvidenceFiles',
 ];
@@ -22,6 +24,7 @@ export class DialogAnswers implements DialogPort {
     openVault: [],
     saveFile: [],
     openImportFile: [],
+    openSpreadsheet: [],
     openInstaller: [],
     openEvidenceFiles: [],
   };
@@ -40,6 +43,10 @@ export class DialogAnswers implements DialogPort {
 
   async openImportFile(): Promise<string | null> {
     return this.next('openImportFile') ?? null;
+  }
+
+  async openSpreadsheet(): Promise<string | null> {
+    return this.next('openSpreadsheet') ?? null;
   }
 
   async openInstaller(): Promise<string | null> {

@@ -18,6 +18,7 @@ export function makeTestService(options: { now?: () => Date; releasePublicKey?: 
     openVault: [] as (string | null)[],
     saveFile: [] as (string | null)[],
     openImport: [] as (string | null)[],
+    openSpreadsheet: [] as (string | null)[],
     openInstaller: [] as (string | null)[],
     openEvidenceFiles: [] as string[][],
   };
@@ -25,6 +26,7 @@ export function makeTestService(options: { now?: () => Date; releasePublicKey?: 
     openVault: async () => answers.openVault.shift() ?? null,
     saveFile: async () => answers.saveFile.shift() ?? null,
     openImportFile: async () => answers.openImport.shift() ?? null,
+    openSpreadsheet: async () => answers.openSpreadsheet.shift() ?? null,
     openInstaller: async () => answers.openInstaller.shift() ?? null,
     openEvidenceFiles: async () => answers.openEvidenceFiles.shift() ?? [],
   };

@@ -9,7 +9,15 @@ import { isBlankCell, type Sheet, type Workbook } from './cells.js';
 import type { TextEncoding } from './decodeText.js';
 import { importedRows, rememberRows, rowFingerprint } from './importedRows.js';
 import { lookalikeFinder, type ExistingCase } from './looksLikeExisting.js';
-import { proposeMapping, type SheetMapping } from './mapping.js';
+import {
+  checkMappingFits,
+  dataRowsOf,
+  fillValues,
+  findHeaderRow,
+  proposeMapping,
+  type SheetMapping,
+} from './mapping.js';
+import { cellText, columnLetter } from './cells.js';
 import { planRows, type SheetWarning } from './planRows.js';
 import type { CsvDelimiter } from './readCsv.js';
 import { readSpreadsheetFile } from './readSpreadsheet.js';
@@ -81,12 +89,19 @@ export interface SheetInspection {
   encoding: string | null;
   delimiter: string | null;
   mapping: SheetMapping;
+  /** A few values of each column (by letter), for the person to recognise it by. */
+  samples: Record<string, string[]>;
 }
 
 /** The file's sheets and the proposed mapping of one (the first with data unless named). */
-export function inspectSpreadsheet(filePath: string, options: SheetReadOptions = {}): SheetInspection {
+export function inspectSpreadsheet(
+  filePath: string,
+  options: SheetReadOptions & { mapping?: SheetMapping } = {},
+): SheetInspection {
   const workbook = readSpreadsheetFile(filePath, options);
   const sheet = pickSheet(workbook, options.sheet);
+  const mapping = options.mapping && options.mapping.sheet === sheet.name ? options.mapping : null;
+  if (mapping) checkMappingFits(sheet, mapping);
   return {
     fileName: path.basename(filePath),
     kind: workbook.kind,
@@ -94,7 +109,8 @@ export function inspectSpreadsheet(filePath: string, options: SheetReadOptions =
     sheet: sheet.name,
     encoding: workbook.encoding,
     delimiter: workbook.delimiter,
-    mapping: proposeMapping(sheet),
+    mapping: mapping ? fillValues(sheet, mapping) : proposeMapping(sheet),
+    samples: samplesOf(sheet, mapping?.headerRow ?? null),
   };
 }
 
@@ -182,6 +198,20 @@ export function importSpreadsheet(vault: Vault, filePath: string, options: Sheet
     rows: outcomes,
     warnings: plan.warnings,
   };
+}
+
+function samplesOf(sheet: Sheet, headerRow: number | null): Record<string, string[]> {
+  const rows = dataRowsOf(sheet, headerRow ?? findHeaderRow(sheet));
+  const out: Record<string, string[]> = {};
+  for (const row of rows) {
+    row.forEach((cell, index) => {
+      const text = cellText(cell).trim().replace(/\s+/g, ' ').slice(0, 60);
+      if (text === '') return;
+      const list = (out[columnLetter(index)] ??= []);
+      if (list.length < 3 && !list.includes(text)) list.push(text);
+    });
+  }
+  return out;
 }
 
 function outcome(row: number, status: RowStatus, reason: string | null): RowOutcome {
