@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/screens.css';
 import './styles/files.css';
+import './styles/sheets.css';
 import { App } from './App';
 
 const root = document.getElementById('root');
