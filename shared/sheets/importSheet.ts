@@ -116,11 +116,7 @@ export function inspectSpreadsheet(
 
 export function importSpreadsheet(vault: Vault, filePath: string, options: SheetImportOptions = {}): SheetImportReport {
   const fileName = path.basename(filePath);
-  const sheetName = options.sheet ?? options.mapping?.sheet;
-  const workbook = readSpreadsheetFile(filePath, { ...options, sheet: sheetName });
-  const sheet = pickSheet(workbook, sheetName);
-  const mapping = options.mapping ?? proposeMapping(sheet);
-  const plan = planRows(sheet, mapping, { fileName });
+  const { plan, mapping, file } = readAndPlan(filePath, options);
 
   const known = importedRows(vault);
   const findLookalike = lookalikeFinder(vault);
@@ -178,11 +174,7 @@ export function importSpreadsheet(vault: Vault, filePath: string, options: Sheet
   return {
     status: options.dryRun ? 'preview' : 'imported',
     fileName,
-    kind: workbook.kind,
-    sheet: sheet.name,
-    sheets: workbook.sheets.map((s) => s.name),
-    encoding: workbook.encoding,
-    delimiter: workbook.delimiter,
+    ...file,
     mapping,
     counts: {
       rows: outcomes.length,
@@ -212,6 +204,26 @@ function samplesOf(sheet: Sheet, headerRow: number | null): Record<string, strin
     });
   }
   return out;
+}
+
+/**
+ * The file read and every row planned. Only the plan leaves: the sheet's cells are garbage before
+ * the vault writes, which keeps the peak memory of a large import down.
+ */
+function readAndPlan(filePath: string, options: SheetImportOptions) {
+  const sheetName = options.sheet ?? options.mapping?.sheet;
+  const workbook = readSpreadsheetFile(filePath, { ...options, sheet: sheetName });
+  const sheet = pickSheet(workbook, sheetName);
+  const mapping = options.mapping ?? proposeMapping(sheet);
+  const plan = planRows(sheet, mapping, { fileName: path.basename(filePath) });
+  const file = {
+    kind: workbook.kind,
+    sheet: sheet.name,
+    sheets: workbook.sheets.map((s) => s.name),
+    encoding: workbook.encoding,
+    delimiter: workbook.delimiter,
+  };
+  return { plan, mapping, file };
 }
 
 function outcome(row: number, status: RowStatus, reason: string | null): RowOutcome {

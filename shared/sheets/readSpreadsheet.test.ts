@@ -111,6 +111,13 @@ describe('reading a spreadsheet', () => {
   it('refuses a zip that is no workbook, a damaged one, and one over the size limit', () => {
     const notBook = zipSync({ 'readme.txt': strToU8('hi') });
     expect(refusal(() => readSpreadsheetBytes(notBook, 'x.xlsx')).reason).toBe('sheetNotSpreadsheet');
+    const ods = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<x/>'),
+    });
+    expect(refusal(() => readSpreadsheetBytes(ods, 'x.ods')).message).toContain(
+      'save it from LibreOffice as .xlsx or .csv',
+    );
     const cut = buildXlsx([russianSheet()]).subarray(0, 300);
     expect(refusal(() => readSpreadsheetBytes(cut, 'x.xlsx')).reason).toBe('sheetDamaged');
     const big = refusal(() => readSpreadsheetBytes(strToU8('a;b\n1;2\n'), 'x.csv', { limits: { maxFileBytes: 4 } }));

@@ -22,6 +22,12 @@ export function readXlsx(bytes: Uint8Array, options: XlsxOptions): Workbook {
   const zip = new ZipReader(bytes, options.maxUnpackedBytes);
   const workbookXml = zip.readText('xl/workbook.xml');
   if (workbookXml === undefined) {
+    if (zip.has('content.xml') && zip.has('mimetype')) {
+      throw refuseSheet(
+        'kind',
+        'the file is an OpenDocument (ODS) spreadsheet, which is not read: save it from LibreOffice as .xlsx or .csv',
+      );
+    }
     throw refuseSheet('kind', 'the file is a zip archive but not an Excel workbook (it has no xl/workbook.xml)');
   }
   const { sheets: declared, date1904 } = readWorkbook(workbookXml);

@@ -32,34 +32,37 @@ export class ZipReader {
     return this.entries.has(name);
   }
 
-  /** The entry's bytes, or undefined when the archive has no such entry. */
-  read(name: string): Uint8Array | undefined {
+  /** The entry as UTF-8 text, decoded as it unpacks (no second copy of a large sheet in memory). */
+  readText(name: string): string | undefined {
+    const decoder = new TextDecoder();
+    const parts: string[] = [];
+    if (!this.unpack(name, (chunk) => parts.push(decoder.decode(chunk, { stream: true })))) return undefined;
+    parts.push(decoder.decode());
+    return parts.join('');
+  }
+
+  private unpack(name: string, sink: (chunk: Uint8Array) => void): boolean {
     const entry = this.entries.get(name);
-    if (!entry) return undefined;
+    if (!entry) return false;
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localHeaderOffset;
     if (at + 30 > this.bytes.length || view.getUint32(at, true) !== 0x04034b50) throw damaged(`entry ${name}`);
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     if (data.length !== entry.compressedSize) throw damaged(`entry ${name} is cut short`);
-    if (entry.method === 0) return this.count(data);
-    if (entry.method !== 8) throw damaged(`entry ${name} uses compression method ${entry.method}`);
-    return this.inflate(name, data);
+    if (entry.method === 0) sink(this.count(data));
+    else if (entry.method === 8) this.inflate(name, data, sink);
+    else throw damaged(`entry ${name} uses compression method ${entry.method}`);
+    return true;
   }
 
-  readText(name: string): string | undefined {
-    const bytes = this.read(name);
-    return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
-  }
-
-  private inflate(name: string, data: Uint8Array): Uint8Array {
-    const chunks: Uint8Array[] = [];
+  private inflate(name: string, data: Uint8Array, sink: (chunk: Uint8Array) => void): void {
     let size = 0;
     let over = false;
     const inflater = new Inflate((chunk) => {
       size += chunk.length;
       if (this.unpacked + size > this.maxUnpackedBytes) over = true;
-      else chunks.push(chunk);
+      else sink(chunk);
     });
     try {
       for (let i = 0; i < data.length && !over; i += SLICE) {
@@ -70,13 +73,6 @@ export class ZipReader {
     }
     if (over) throw tooLarge(this.maxUnpackedBytes);
     this.unpacked += size;
-    const out = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return out;
   }
 
   private count(data: Uint8Array): Uint8Array {
