@@ -51,5 +51,14 @@ describe('vault service: the spreadsheet wizard', () => {
     expect(fs.existsSync(file)).toBe(false);
     const again = await t.service.handle('removeSpreadsheet', { token: chosen!.token });
     expect(again).toMatchObject({ ok: false, error: { reason: 'sheetNotRemoved' } });
+
+    // A file chosen for another purpose (an import) is never read or removed as a spreadsheet.
+    const other = path.join(t.dir, 'other.crossing');
+    fs.writeFileSync(other, 'x');
+    t.answers.openImport.push(other);
+    const { file: importRef } = await t.call('chooseImportFile', {});
+    const refused = await t.service.handle('removeSpreadsheet', { token: importRef!.token });
+    expect(refused).toMatchObject({ ok: false, error: { reason: 'fileGone' } });
+    expect(fs.existsSync(other)).toBe(true);
   });
 });

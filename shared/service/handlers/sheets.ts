@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { failureError } from '../../errors.js';
+import { failureError, usageError } from '../../errors.js';
 import type { ParsedArgs } from '../../ipc/contract.js';
 import { importSpreadsheet, inspectSpreadsheet, type SheetImportReport } from '../../sheets/importSheet.js';
 import type { Handlers, ServiceContext } from '../types.js';
@@ -16,17 +16,20 @@ type SheetChannel =
 export const sheetHandlers: Handlers<SheetChannel> = {
   chooseSpreadsheet: async (ctx) => {
     const chosen = await ctx.dialogs.openSpreadsheet();
-    return { file: chosen === null ? null : ctx.files.register(chosen) };
+    if (chosen === null) return { file: null };
+    const ref = ctx.files.register(chosen);
+    spreadsheetTokens(ctx).add(ref.token);
+    return { file: ref };
   },
 
-  inspectSpreadsheet: (ctx, args) => inspectSpreadsheet(ctx.files.resolve(args.token), args),
+  inspectSpreadsheet: (ctx, args) => inspectSpreadsheet(spreadsheetPath(ctx, args.token), args),
 
   previewSheetImport: (ctx, args) => toResult(run(ctx, args, true)),
 
   applySheetImport: (ctx, args) => toResult(run(ctx, args, false)),
 
   removeSpreadsheet: (ctx, args) => {
-    const filePath = ctx.files.resolve(args.token);
+    const filePath = spreadsheetPath(ctx, args.token);
     try {
       fs.rmSync(filePath);
     } catch (error) {
@@ -41,7 +44,27 @@ export const sheetHandlers: Handlers<SheetChannel> = {
 
 function run(ctx: ServiceContext, args: ParsedArgs<'previewSheetImport'>, dryRun: boolean): SheetImportReport {
   const { token, ...options } = args;
-  return importSpreadsheet(ctx.session.requireVault(), ctx.files.resolve(token), { ...options, dryRun });
+  return importSpreadsheet(ctx.session.requireVault(), spreadsheetPath(ctx, token), { ...options, dryRun });
+}
+
+/**
+ * Tokens of files chosen as spreadsheets. The wizard may read and delete only those: a token of an
+ * evidence file or a .crossing import (chosen for another purpose) is refused, so not even a
+ * compromised renderer can have a person's other chosen files removed.
+ */
+const chosenSheets = new WeakMap<ServiceContext['files'], Set<string>>();
+
+function spreadsheetTokens(ctx: ServiceContext): Set<string> {
+  let tokens = chosenSheets.get(ctx.files);
+  if (!tokens) chosenSheets.set(ctx.files, (tokens = new Set()));
+  return tokens;
+}
+
+function spreadsheetPath(ctx: ServiceContext, token: string): string {
+  if (!spreadsheetTokens(ctx).has(token)) {
+    throw usageError('this file was not chosen as a spreadsheet: choose it again', 'fileGone');
+  }
+  return ctx.files.resolve(token);
 }
 
 /** The report as the contract carries it (the mapping and reading details stay in the wizard). */
