@@ -579,6 +579,12 @@ export const events = {
   importFileOpened: fileRefSchema,
   /** A file opened with the app could not be taken: the UI says which and why, instead of nothing. */
   fileOpenFailed: z.object({ name: z.string(), reason: z.enum(OPEN_FAILURES) }),
+  /** How far a spreadsheet import has come: the file read, its rows checked, the cases being written. */
+  sheetImportProgress: z.object({
+    phase: z.enum(['reading', 'checking', 'writing']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -43,6 +43,11 @@ describe('vault service: the spreadsheet wizard', () => {
     expect(preview).toMatchObject({ status: 'preview', counts: { new: 6, totals: 1, blank: 1 } });
     expect((await t.call('queryCases', { filter: {} })).total).toBe(0);
     const imported = await t.call('applySheetImport', args);
+    expect(t.events.filter((e) => e.event === 'sheetImportProgress').map((e) => e.payload)).toEqual([
+      { phase: 'reading', done: 0, total: 0 },
+      { phase: 'checking', done: 0, total: 8 },
+      { phase: 'writing', done: 0, total: 6 },
+    ]);
     expect(imported.counts).toEqual(preview.counts);
     expect((await t.call('queryCases', { filter: {} })).total).toBe(6);
     expect((await t.call('applySheetImport', args)).counts).toMatchObject({ new: 0, alreadyImported: 6 });

@@ -78,7 +78,11 @@ describe('importing a Russian sheet', () => {
         const chosen = file();
         const preview = importSpreadsheet(vault, chosen, { dryRun: true });
         expect(vault.listCases()).toHaveLength(0); // a preview writes nothing
-        const report = importSpreadsheet(vault, chosen);
+        const told: string[] = [];
+        const report = importSpreadsheet(vault, chosen, {
+          onProgress: (p) => told.push(`${p.phase} ${p.done}/${p.total}`),
+        });
+        expect(told).toEqual(['reading 0/0', 'checking 0/8', 'writing 0/6']);
         expect(report.counts).toMatchObject({ rows: 8, new: 6, blank: 1, totals: 1, refused: 0, alreadyImported: 0 });
         expect(report.counts).toEqual(preview.counts);
         expect(report.rows.map((r) => r.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);

@@ -40,7 +40,17 @@ export interface SheetImportOptions extends SheetReadOptions {
   /** The person's mapping; without one, the proposal is used. */
   mapping?: SheetMapping;
   dryRun?: boolean;
+  /** Told as the import moves on: after reading, every few hundred rows checked, before the write. */
+  onProgress?: (progress: SheetImportProgress) => void;
 }
+
+export interface SheetImportProgress {
+  phase: 'reading' | 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+const PROGRESS_EVERY = 500;
 
 export type RowStatus = 'new' | 'already imported' | 'repeated' | 'skipped' | 'refused';
 
@@ -116,7 +126,10 @@ export function inspectSpreadsheet(
 
 export function importSpreadsheet(vault: Vault, filePath: string, options: SheetImportOptions = {}): SheetImportReport {
   const fileName = path.basename(filePath);
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: 'reading', done: 0, total: 0 });
   const { plan, mapping, file } = readAndPlan(filePath, options);
+  const total = plan.rows.length;
 
   const known = importedRows(vault);
   const findLookalike = lookalikeFinder(vault);
@@ -124,6 +137,7 @@ export function importSpreadsheet(vault: Vault, filePath: string, options: Sheet
   const outcomes: RowOutcome[] = [];
   const fresh: Array<{ outcome: RowOutcome; input: NewCase; fingerprint: string }> = [];
   for (const planned of plan.rows) {
+    if (outcomes.length % PROGRESS_EVERY === 0) progress({ phase: 'checking', done: outcomes.length, total });
     if (planned.kind === 'skipped') {
       outcomes.push(outcome(planned.row, 'skipped', planned.reason));
       continue;
@@ -153,6 +167,7 @@ export function importSpreadsheet(vault: Vault, filePath: string, options: Sheet
   }
 
   if (!options.dryRun && fresh.length > 0) {
+    progress({ phase: 'writing', done: 0, total: fresh.length });
     const ops = opsFor(
       vault,
       fresh.map((f) => f.input),

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { failureError, usageError } from '../../errors.js';
 import type { ParsedArgs } from '../../ipc/contract.js';
-import { importSpreadsheet, inspectSpreadsheet, type SheetImportReport } from '../../sheets/importSheet.js';
+import {
+  importSpreadsheet,
+  inspectSpreadsheet,
+  type SheetImportProgress,
+  type SheetImportReport,
+} from '../../sheets/importSheet.js';
 import type { Handlers, ServiceContext } from '../types.js';
 
 type SheetChannel =
@@ -26,7 +31,8 @@ export const sheetHandlers: Handlers<SheetChannel> = {
 
   previewSheetImport: (ctx, args) => toResult(run(ctx, args, true)),
 
-  applySheetImport: (ctx, args) => toResult(run(ctx, args, false)),
+  applySheetImport: (ctx, args) =>
+    toResult(run(ctx, args, false, (progress) => ctx.emit('sheetImportProgress', progress))),
 
   removeSpreadsheet: (ctx, args) => {
     const filePath = spreadsheetPath(ctx, args.token);
@@ -42,9 +48,18 @@ export const sheetHandlers: Handlers<SheetChannel> = {
   },
 };
 
-function run(ctx: ServiceContext, args: ParsedArgs<'previewSheetImport'>, dryRun: boolean): SheetImportReport {
+function run(
+  ctx: ServiceContext,
+  args: ParsedArgs<'previewSheetImport'>,
+  dryRun: boolean,
+  onProgress?: (progress: SheetImportProgress) => void,
+): SheetImportReport {
   const { token, ...options } = args;
-  return importSpreadsheet(ctx.session.requireVault(), spreadsheetPath(ctx, token), { ...options, dryRun });
+  return importSpreadsheet(ctx.session.requireVault(), spreadsheetPath(ctx, token), {
+    ...options,
+    dryRun,
+    ...(onProgress ? { onProgress } : {}),
+  });
 }
 
 /**

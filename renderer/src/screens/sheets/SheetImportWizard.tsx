@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { EventPayload } from '../../../../shared/ipc/contract';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError, type ApiError } from '../../api';
+import { api, asApiError, onEvent, type ApiError } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import type { FileRef } from '../../state/app';
 import { ColumnsStep } from './ColumnsStep';
@@ -26,6 +27,9 @@ export function SheetImportWizard() {
   const [report, setReport] = useState<SheetReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<EventPayload<'sheetImportProgress'> | null>(null);
+
+  useEffect(() => onEvent('sheetImportProgress', setProgress), []);
 
   const attempt = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -78,6 +82,7 @@ export function SheetImportWizard() {
 
   const runImport = () =>
     attempt(async () => {
+      setProgress(null);
       setReport(await api.applySheetImport({ token: file!.token, ...read, mapping: mapping! }));
       setStep('report');
     });
@@ -137,8 +142,16 @@ export function SheetImportWizard() {
 
       {busy && step === 'preview' ? (
         <div className="stack" role="status">
-          <progress aria-label={t('sheets.importing', { rows: preview?.counts.new ?? 0 })} />
-          <span className="small">{t('sheets.importing', { rows: preview?.counts.new ?? 0 })}</span>
+          <progress
+            aria-label={t('sheets.importing', { rows: preview?.counts.new ?? 0 })}
+            {...(progress && progress.phase === 'checking' && progress.total > 0
+              ? { value: progress.done, max: progress.total }
+              : {})}
+          />
+          <span className="small">
+            {progress ? t(`sheets.phase.${progress.phase}`, { done: progress.done, total: progress.total }) : null}{' '}
+            {t('sheets.importing', { rows: preview?.counts.new ?? 0 })}
+          </span>
         </div>
       ) : null}
 
