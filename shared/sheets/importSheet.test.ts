@@ -126,6 +126,11 @@ describe('importing a Russian sheet', () => {
             text: 'непонятно что',
           }),
         );
+        expect(report.warnings.filter((w) => w.kind === 'unmappedColumn').map((w) => w.header)).toEqual([
+          '№',
+          'Куратор',
+          'Комментарий',
+        ]);
         expect(report.warnings).toContainEqual(
           expect.objectContaining({ kind: 'unreadDate', row: 6, column: 'D', text: 'около 30 лет' }),
         );

@@ -75,8 +75,9 @@ export function planRows(sheet: Sheet, mapping: SheetMapping, context: PlanConte
   const dataRows = dataRowsOf(sheet, mapping.headerRow);
   const byIndex = columnsByIndex(mapping, headers);
   const warnings: SheetWarning[] = [];
-  for (const column of byIndex.values()) {
-    if (column.unmapped) {
+  // A column that goes to the notes (named so, or named by nothing) is said once: nothing of it is lost.
+  for (const column of [...byIndex.values()].sort((a, b) => a.index - b.index)) {
+    if (column.target === 'note') {
       warnings.push({
         kind: 'unmappedColumn',
         row: null,
@@ -95,8 +96,6 @@ export function planRows(sheet: Sheet, mapping: SheetMapping, context: PlanConte
 
 interface Column extends ColumnMapping {
   index: number;
-  /** Not named by the mapping: kept as a note, and said so. */
-  unmapped: boolean;
   lookup: Map<string, string | null>;
 }
 
@@ -105,11 +104,12 @@ function columnsByIndex(mapping: SheetMapping, headers: string[]): Map<number, C
   for (const column of mapping.columns) {
     const index = columnIndex(column.column);
     const lookup = new Map((column.values ?? []).map((v) => [v.value.trim(), v.code]));
-    out.set(index, { ...column, index, unmapped: false, lookup });
+    out.set(index, { ...column, index, lookup });
   }
   headers.forEach((header, index) => {
     if (!out.has(index) && header !== '') {
-      out.set(index, { column: columnLetter(index), header, target: 'note', index, unmapped: true, lookup: new Map() });
+      // A column the mapping does not name is kept in the notes.
+      out.set(index, { column: columnLetter(index), header, target: 'note', index, lookup: new Map() });
     }
   });
   return out;

@@ -69,7 +69,8 @@ export function ReportView({ report }: { report: SheetReport }) {
                     ? t('sheets.whereColumn', { column: w.column })
                     : t('sheets.whereCell', { row: w.row, column: w.column })}
                 </span>
-                {w.header ? ` (${w.header})` : ''}: {t(`sheets.warning.${w.kind}`)}: «{w.text}»
+                {w.header ? ` (${w.header})` : ''}: {t(`sheets.warning.${w.kind}`)}
+                {w.row === null ? null : `: «${w.text}»`}
               </li>
             ))}
           </ul>

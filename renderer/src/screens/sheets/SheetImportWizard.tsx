@@ -155,7 +155,7 @@ export function SheetImportWizard() {
         </div>
       ) : null}
 
-      <div className="row">
+      <div className="row sheet-actions">
         {back ? (
           <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => setStep(back)}>
             {t('sheets.back')}
