@@ -100,6 +100,46 @@ export function SheetImportWizard() {
   const current = WIZARD_STEPS.indexOf(step);
   const back = current > 0 && step !== 'report' ? WIZARD_STEPS[current - 1] : null;
 
+  const actions = (
+    <div className="row sheet-actions">
+      {back ? (
+        <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => setStep(back)}>
+          {t('sheets.back')}
+        </button>
+      ) : null}
+      {step === 'source' && inspection ? (
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => setStep('columns')}>
+          {t('sheets.next')}
+        </button>
+      ) : null}
+      {step === 'columns' ? (
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void toValues()}>
+          {t('sheets.next')}
+        </button>
+      ) : null}
+      {step === 'values' ? (
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void toPreview()}>
+          {t('sheets.toPreview')}
+        </button>
+      ) : null}
+      {step === 'preview' && preview ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy || preview.counts.new === 0}
+          onClick={() => void runImport()}
+        >
+          {t('sheets.import', { n: preview.counts.new })}
+        </button>
+      ) : null}
+      {step === 'report' ? (
+        <button type="button" className="btn" onClick={restart}>
+          {t('sheets.another')}
+        </button>
+      ) : null}
+    </div>
+  );
+
   return (
     <section className="panel stack sheet-wizard" aria-labelledby="sheets-title">
       <h2 id="sheets-title">{t('sheets.title')}</h2>
@@ -111,6 +151,22 @@ export function SheetImportWizard() {
         ))}
       </ol>
       <ErrorNote error={error} />
+      {busy && step === 'preview' ? (
+        <div className="stack" role="status">
+          <progress
+            aria-label={t('sheets.importing', { rows: preview?.counts.new ?? 0 })}
+            {...(progress && progress.phase === 'checking' && progress.total > 0
+              ? { value: progress.done, max: progress.total }
+              : {})}
+          />
+          <span className="small">
+            {progress ? t(`sheets.phase.${progress.phase}`, { done: progress.done, total: progress.total }) : null}{' '}
+            {t('sheets.importing', { rows: preview?.counts.new ?? 0 })}
+          </span>
+        </div>
+      ) : null}
+
+      {step !== 'source' ? actions : null}
 
       {step === 'source' ? (
         <SourceStep
@@ -139,59 +195,7 @@ export function SheetImportWizard() {
           <ReportView report={report} />
         </>
       ) : null}
-
-      {busy && step === 'preview' ? (
-        <div className="stack" role="status">
-          <progress
-            aria-label={t('sheets.importing', { rows: preview?.counts.new ?? 0 })}
-            {...(progress && progress.phase === 'checking' && progress.total > 0
-              ? { value: progress.done, max: progress.total }
-              : {})}
-          />
-          <span className="small">
-            {progress ? t(`sheets.phase.${progress.phase}`, { done: progress.done, total: progress.total }) : null}{' '}
-            {t('sheets.importing', { rows: preview?.counts.new ?? 0 })}
-          </span>
-        </div>
-      ) : null}
-
-      <div className="row sheet-actions">
-        {back ? (
-          <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => setStep(back)}>
-            {t('sheets.back')}
-          </button>
-        ) : null}
-        {step === 'source' && inspection ? (
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => setStep('columns')}>
-            {t('sheets.next')}
-          </button>
-        ) : null}
-        {step === 'columns' ? (
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void toValues()}>
-            {t('sheets.next')}
-          </button>
-        ) : null}
-        {step === 'values' ? (
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void toPreview()}>
-            {t('sheets.toPreview')}
-          </button>
-        ) : null}
-        {step === 'preview' && preview ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy || preview.counts.new === 0}
-            onClick={() => void runImport()}
-          >
-            {t('sheets.import', { n: preview.counts.new })}
-          </button>
-        ) : null}
-        {step === 'report' ? (
-          <button type="button" className="btn" onClick={restart}>
-            {t('sheets.another')}
-          </button>
-        ) : null}
-      </div>
+      {step === 'source' ? actions : null}
     </section>
   );
 }
