@@ -6,6 +6,7 @@ import { renderReport } from './report.js';
 import type { BenchModule, Section } from './types.js';
 import { evidenceBench } from './evidence/evidenceBench.js';
 import { exchangeBench } from './exchange.js';
+import { sheetsBench } from './sheets/sheetsBench.js';
 import { vaultBench } from './vault/vaultBench.js';
 import { seizureBench } from './seizure.js';
 
@@ -15,7 +16,7 @@ import { seizureBench } from './seizure.js';
  *   --only=vault        run only the named modules
  *   --no-write          print the report without overwriting RESULTS.md
  */
-const MODULES: BenchModule[] = [vaultBench, exchangeBench, evidenceBench, seizureBench];
+const MODULES: BenchModule[] = [vaultBench, exchangeBench, evidenceBench, seizureBench, sheetsBench];
 
 const DEFAULT_SIZES = [150, 10_000, 100_000];
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];

@@ -11,6 +11,7 @@ import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
 import { seizureCommands } from './commands/seizure.js';
 import { SHOW_ATTEMPTS_LEFT_FROM } from '../shared/seizure/unlockGuard.js';
+import { sheetCommands } from './commands/sheet.js';
 import { statsCommand } from './commands/stats.js';
 import { verifyReleaseCommand } from './commands/verifyRelease.js';
 import { printLines, writeStderr } from './output.js';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   identityCommand,
   ...contactCommands,
   ...exchangeCommands,
+  ...sheetCommands,
   verifyReleaseCommand,
 ];
 

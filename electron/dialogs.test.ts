@@ -29,6 +29,15 @@ describe('native dialogs', () => {
     });
   });
 
+  it('opens a spreadsheet as .xlsx or .csv, or any file (Excel saves CSV as .txt too)', async () => {
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/подопечные.xlsx'] });
+    const port = nativeDialogs(dialog as never, () => null, docs);
+    expect(await port.openSpreadsheet()).toBe('/home/a/подопечные.xlsx');
+    const { filters } = dialog.showOpenDialog.mock.calls[0]?.[0] as { filters: { extensions: string[] }[] };
+    expect(filters[0]?.extensions).toEqual(['xlsx', 'csv', 'txt']);
+    expect(filters[1]?.extensions).toEqual(['*']);
+  });
+
   it('opens an installer of any platform, or any file (a chat may have renamed it)', async () => {
     const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/Crossing-0.2.0.AppImage'] });
     const port = nativeDialogs(dialog as never, () => null, docs);

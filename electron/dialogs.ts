@@ -8,6 +8,10 @@ const KEY_CARD_FILTERS: FileFilter[] = [
   { name: 'Key card', extensions: ['txt', 'card'] },
   { name: 'All files', extensions: ['*'] },
 ];
+const SPREADSHEET_FILTERS: FileFilter[] = [
+  { name: 'Spreadsheet', extensions: ['xlsx', 'csv', 'txt'] },
+  { name: 'All files', extensions: ['*'] },
+];
 /** What electron-builder makes for each platform; "All files" too, since a chat may have renamed it. */
 export const INSTALLER_FILTERS: FileFilter[] = [
   { name: 'Crossing installer', extensions: ['AppImage', 'deb', 'rpm', 'exe', 'msi', 'dmg', 'zip'] },
@@ -44,6 +48,7 @@ export function nativeDialogs(
   return {
     openVault: () => open([VAULT_FILTER]),
     openImportFile: () => open([EXPORT_FILTER]),
+    openSpreadsheet: () => open(SPREADSHEET_FILTERS),
     openInstaller: () => open(INSTALLER_FILTERS),
     openKeyCard: () => open(KEY_CARD_FILTERS),
     async openEvidenceFiles() {

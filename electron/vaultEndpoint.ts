@@ -25,6 +25,7 @@ export function vaultEndpoint(post: (message: FromVault) => void, create: Create
     openVault: () => dialog('openVault', []),
     saveFile: (suggestedName, kind) => dialog('saveFile', [suggestedName, kind]),
     openImportFile: () => dialog('openImportFile', []),
+    openSpreadsheet: () => dialog('openSpreadsheet', []),
     openInstaller: () => dialog('openInstaller', []),
     openKeyCard: () => dialog('openKeyCard', []),
     openEvidenceFiles: async () => {

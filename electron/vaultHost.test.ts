@@ -45,6 +45,7 @@ const noDialogs: DialogPort = {
   openVault: async () => null,
   saveFile: async () => null,
   openImportFile: async () => null,
+  openSpreadsheet: async () => null,
   openInstaller: async () => null,
   openKeyCard: async () => null,
   openEvidenceFiles: async () => [],

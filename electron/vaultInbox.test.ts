@@ -7,6 +7,7 @@ const dialogs = {
     throw new Error('no display');
   }),
   openImportFile: vi.fn(async () => null),
+  openSpreadsheet: vi.fn(async () => null),
   openInstaller: vi.fn(async () => null),
   openKeyCard: vi.fn(async () => null),
   openEvidenceFiles: vi.fn(async () => ['/home/a/scan.jpg', '/home/a/letter.pdf']),

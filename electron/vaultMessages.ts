@@ -11,6 +11,7 @@ export const DIALOG_METHODS: readonly DialogMethod[] = [
   'openVault',
   'saveFile',
   'openImportFile',
+  'openSpreadsheet',
   'openInstaller',
   'openEvidenceFiles',
   'openKeyCard',

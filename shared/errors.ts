@@ -92,6 +92,20 @@ export const ERROR_REASONS = [
   'recoveryShareTooFew',
   'wrongRecoveryShares',
   'duressLikePassphrase',
+  // A spreadsheet refused by one of the checks of shared/sheets/sheetErrors.ts, in their order.
+  'sheetEmpty',
+  'sheetTooLarge',
+  'sheetNotSpreadsheet',
+  'sheetProtected',
+  'sheetDamaged',
+  'sheetUnpacksTooLarge',
+  'sheetEncoding',
+  'sheetNotFound',
+  'sheetNoHeader',
+  'sheetTooManyRows',
+  'sheetCellTooLong',
+  'sheetBadMapping',
+  'sheetNotRemoved',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 /** Values a translated reason names: a contact's name, a file's name. Plain text, never markup. */

@@ -3,11 +3,18 @@ import path from 'node:path';
 import type { DialogPort, SaveKind } from '../../shared/service/index.js';
 
 export type DialogName =
-  'openVault' | 'saveFile' | 'openImportFile' | 'openInstaller' | 'openEvidenceFiles' | 'openKeyCard';
+  | 'openVault'
+  | 'saveFile'
+  | 'openImportFile'
+  | 'openSpreadsheet'
+  | 'openInstaller'
+  | 'openEvidenceFiles'
+  | 'openKeyCard';
 export const DIALOG_NAMES: readonly DialogName[] = [
   'openVault',
   'saveFile',
   'openImportFile',
+  'openSpreadsheet',
   'openInstaller',
   'openEvidenceFiles',
   'openKeyCard',
@@ -24,6 +31,7 @@ export class DialogAnswers implements DialogPort {
     openVault: [],
     saveFile: [],
     openImportFile: [],
+    openSpreadsheet: [],
     openInstaller: [],
     openEvidenceFiles: [],
     openKeyCard: [],
@@ -43,6 +51,10 @@ export class DialogAnswers implements DialogPort {
 
   async openImportFile(): Promise<string | null> {
     return this.next('openImportFile') ?? null;
+  }
+
+  async openSpreadsheet(): Promise<string | null> {
+    return this.next('openSpreadsheet') ?? null;
   }
 
   async openInstaller(): Promise<string | null> {

@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/screens.css';
 import './styles/files.css';
 import './styles/seizure.css';
+import './styles/sheets.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

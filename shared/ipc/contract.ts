@@ -21,6 +21,8 @@ import { ERROR_CODES, ERROR_REASONS } from '../errors.js';
 import { caseFilterSchema } from '../search/filter.js';
 import { MAX_SHARES } from '../seizure/recoveryShares.js';
 import { WIPE_AFTER_CHOICES } from '../seizure/unlockGuard.js';
+import { TEXT_ENCODINGS } from '../sheets/decodeText.js';
+import { sheetMappingSchema } from '../sheets/mappingSchema.js';
 
 /**
  * The one contract between the UI and the vault. Every channel the renderer may call is a row here
@@ -168,6 +170,69 @@ export const importPreviewSchema = z.object({
   /** Evidence files whose content the file carries, and their total size. */
   files: z.number().int(),
   fileBytes: z.number().int(),
+});
+
+/** A spreadsheet chosen for import, and how to read it (shared/sheets). */
+const sheetSourceSchema = z.object({
+  token: z.string().min(1).max(64),
+  sheet: z.string().max(200).optional(),
+  encoding: z.enum(TEXT_ENCODINGS).optional(),
+  delimiter: z.enum([',', ';', '\t']).optional(),
+});
+export const sheetInspectionSchema = z.object({
+  fileName: z.string(),
+  kind: z.enum(['csv', 'xlsx']),
+  sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  sheet: z.string(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  mapping: sheetMappingSchema,
+  samples: z.record(z.string(), z.array(z.string())),
+});
+export const SHEET_WARNING_KINDS = [
+  'unmappedColumn',
+  'unknownValue',
+  'unreadDate',
+  'invisibleRemoved',
+  'formulaWithoutValue',
+  'cellPastHeader',
+  'tooLong',
+] as const;
+export const sheetImportReportSchema = z.object({
+  status: z.enum(['preview', 'imported']),
+  fileName: z.string(),
+  sheet: z.string(),
+  counts: z.object({
+    rows: z.number().int(),
+    new: z.number().int(),
+    alreadyImported: z.number().int(),
+    repeated: z.number().int(),
+    blank: z.number().int(),
+    totals: z.number().int(),
+    refused: z.number().int(),
+    withNotes: z.number().int(),
+    lookalikes: z.number().int(),
+  }),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      status: z.enum(['new', 'already imported', 'repeated', 'skipped', 'refused']),
+      reason: z.string().nullable(),
+      alias: z.string().nullable(),
+      lookalike: z.object({ id: z.string(), alias: z.string() }).nullable(),
+      keptInNote: z.number().int(),
+      caseId: z.string().nullable(),
+    }),
+  ),
+  warnings: z.array(
+    z.object({
+      kind: z.enum(SHEET_WARNING_KINDS),
+      row: z.number().int().nullable(),
+      column: z.string().nullable(),
+      header: z.string().nullable(),
+      text: z.string(),
+    }),
+  ),
 });
 
 export const vaultStatsResultSchema = z.object({
@@ -532,6 +597,23 @@ export const contract = {
       newConflicts: z.number().int(),
     }),
   },
+  // Spreadsheets (shared/sheets): choose, read and map, preview every row, import in one transaction
+  chooseSpreadsheet: { args: none, result: z.object({ file: fileRefSchema.nullable() }) },
+  /** The file's sheets and the proposed mapping; with a mapping, its enumerated columns' values filled in. */
+  inspectSpreadsheet: {
+    args: sheetSourceSchema.extend({ mapping: sheetMappingSchema.optional() }),
+    result: sheetInspectionSchema,
+  },
+  previewSheetImport: {
+    args: sheetSourceSchema.extend({ mapping: sheetMappingSchema }),
+    result: sheetImportReportSchema,
+  },
+  applySheetImport: {
+    args: sheetSourceSchema.extend({ mapping: sheetMappingSchema }),
+    result: sheetImportReportSchema,
+  },
+  /** Deletes the imported spreadsheet file (the UI says copies may survive elsewhere). */
+  removeSpreadsheet: { args: z.object({ token: z.string().min(1).max(64) }), result: ok },
   handOffCase: {
     args: z.object({
       id: z.string().min(1).max(64),
@@ -594,6 +676,12 @@ export const events = {
   fileOpenFailed: z.object({ name: z.string(), reason: z.enum(OPEN_FAILURES) }),
   /** The emergency erase shortcut was pressed (system-wide): the UI starts the erase countdown. */
   eraseRequested: z.object({}),
+  /** How far a spreadsheet import has come: the file read, its rows checked, the cases being written. */
+  sheetImportProgress: z.object({
+    phase: z.enum(['reading', 'checking', 'writing']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

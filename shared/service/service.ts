@@ -10,6 +10,7 @@ import { evidenceHandlers } from './handlers/evidence.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { identityHandlers } from './handlers/identity.js';
 import { settingsHandlers } from './handlers/settings.js';
+import { sheetHandlers } from './handlers/sheets.js';
 import { statsHandlers } from './handlers/stats.js';
 import { vaultSessionHandlers } from './handlers/vaultSession.js';
 import { serialQueue } from './serialQueue.js';
@@ -58,6 +59,7 @@ const HANDLERS: Handlers<Channel> = {
   ...statsHandlers,
   ...identityHandlers,
   ...exchangeHandlers,
+  ...sheetHandlers,
   ...settingsHandlers,
   ...releaseHandlers,
   ...seizureHandlers,

@@ -14,6 +14,8 @@ export interface DialogPort {
   openVault(): Promise<string | null>;
   saveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
   openImportFile(): Promise<string | null>;
+  /** A spreadsheet of cases to import (.xlsx, .csv). */
+  openSpreadsheet(): Promise<string | null>;
   /** An installer to verify (an AppImage, .deb, .exe, .dmg… beside its SHA256SUMS). */
   openInstaller(): Promise<string | null>;
   /** Evidence files to add to a case (scans, photos): several at once; none when cancelled. */

@@ -4,10 +4,11 @@ import type { FileRef } from '../state/app';
 import { ExportPanel } from './exchange/ExportPanel';
 import { HandOffPanel } from './exchange/HandOffPanel';
 import { ImportPanel } from './exchange/ImportPanel';
+import { SheetImportWizard } from './sheets/SheetImportWizard';
 
-type View = 'export' | 'import' | 'handOff';
+type View = 'export' | 'import' | 'sheet' | 'handOff';
 
-/** Sealed files in and out: export to contacts, import with a preview, hand a case off. */
+/** Sealed files in and out: export to contacts, import with a preview, hand a case off; and onboarding from a spreadsheet. */
 export function ExchangeScreen({
   importFile,
   handOff,
@@ -22,7 +23,7 @@ export function ExchangeScreen({
       <header className="screen-head">
         <h1 id="exchange-title">{t('exchange.title')}</h1>
         <div className="segmented" role="group" aria-label={t('exchange.title')}>
-          {(['export', 'import', 'handOff'] as const).map((v) => (
+          {(['export', 'import', 'sheet', 'handOff'] as const).map((v) => (
             <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
               {t(`exchange.view.${v}`)}
             </button>
@@ -31,6 +32,7 @@ export function ExchangeScreen({
       </header>
       {view === 'export' ? <ExportPanel /> : null}
       {view === 'import' ? <ImportPanel initialFile={importFile} /> : null}
+      {view === 'sheet' ? <SheetImportWizard /> : null}
       {view === 'handOff' ? <HandOffPanel caseId={handOff} /> : null}
     </section>
   );
