@@ -128,6 +128,10 @@ test('hands a case off with purge: assigned, sealed to the contact, erased here'
   await handOff.click();
   await expect(a.page.getByText('The local copy was erased.')).toBeVisible();
   expect((await a.control.value('queryCases', { filter: {} })).total).toBe(0);
+  // The purged case is no longer offered for another hand-off.
+  const handOffForm = a.page.getByRole('form', { name: 'Hand off a case' });
+  await expect(handOffForm.getByRole('group', { name: 'Case' })).toBeVisible();
+  await expect(handOffForm.locator('.picker-alias', { hasText: 'Ibragim' })).toHaveCount(0);
 
   // B receives it, assigned to B, without the legal name.
   const file = newestExport(a.control);

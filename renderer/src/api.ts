@@ -45,7 +45,21 @@ export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>):
   }
   if (!response.ok)
     throw new ApiError(response.error.code, response.error.message, response.error.reason, response.error.params);
+  if (!READS.test(channel)) for (const listener of [...changeListeners]) listener();
   return response.value;
+}
+
+/**
+ * Calls that only read. Every other call that succeeds may have changed which cases exist or what
+ * they hold (an import, a purge, a merge, a restore): lists still on screen fetch again.
+ */
+const READS = /^(get|list|query|preview|choose|inspect|platformProtections$|verifyRelease$)/;
+const changeListeners = new Set<() => void>();
+
+/** Called after every call that may have changed the vault's cases. Returns the unsubscribe. */
+export function onVaultChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
 }
 
 type Api = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelResult<C>> };

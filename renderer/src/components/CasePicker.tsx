@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { CaseRow } from '../state/useCasePages';
+import { useVaultVersion } from '../state/useVaultVersion';
 import { StageBadge } from './Badges';
 
 type Props = {
@@ -18,6 +19,8 @@ export function CasePicker({ label, multiple, selected, onChange }: Props) {
   const [search, setSearch] = useState('');
   const [rows, setRows] = useState<CaseRow[]>([]);
   const [total, setTotal] = useState(0);
+  // After a purge, an import or a merge (here or in another panel), the list is fetched again.
+  const version = useVaultVersion();
 
   useEffect(() => {
     let live = true;
@@ -41,7 +44,7 @@ export function CasePicker({ label, multiple, selected, onChange }: Props) {
       live = false;
       window.clearTimeout(handle);
     };
-  }, [search]);
+  }, [search, version]);
 
   const isChosen = (row: CaseRow) => selected.some((s) => s.id === row.id);
   const toggle = (row: CaseRow, on: boolean) => {

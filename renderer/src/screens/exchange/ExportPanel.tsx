@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError, asApiError } from '../../api';
 import { CasePicker } from '../../components/CasePicker';
@@ -8,6 +8,7 @@ import { RecipientPicker } from '../../components/RecipientPicker';
 import { formatNumber } from '../../format';
 import type { CaseRow } from '../../state/useCasePages';
 import { usePeople } from '../../state/usePeople';
+import { useVaultVersion } from '../../state/useVaultVersion';
 
 /** Seal selected cases (or all) to chosen contacts, leaving out what they do not need. */
 export function ExportPanel() {
@@ -15,6 +16,27 @@ export function ExportPanel() {
   const { contacts } = usePeople();
   const [scope, setScope] = useState<'selected' | 'all'>('selected');
   const [cases, setCases] = useState<CaseRow[]>([]);
+  // A case chosen here and then handed off with purge (or merged away) is no longer offered.
+  const version = useVaultVersion();
+  useEffect(() => {
+    if (version === 0) return;
+    let live = true;
+    void Promise.all(
+      cases.map((c) =>
+        api.getCase({ id: c.id }).then(
+          () => c,
+          () => null,
+        ),
+      ),
+    ).then((kept) => {
+      const still = kept.filter((c): c is CaseRow => c !== null);
+      if (live && still.length !== cases.length) setCases(still);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the vault changed
+  }, [version]);
   const [to, setTo] = useState<string[]>([]);
   const [omit, setOmit] = useState<Omittable[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
