@@ -113,13 +113,15 @@ export class CaseIndex {
   query(filter: CaseFilter): CaseSummary[] {
     const matches = compileFilter(filter);
     const out: CaseSummary[] = [];
-    const [word] = searchWords(filter.search);
-    if (word === undefined) {
+    const [readings] = searchWords(filter.search);
+    if (readings === undefined) {
       for (const c of this.summaries.values()) if (matches(c, '')) out.push(c);
       return out;
     }
     // A search looks up its longest word in one string first: far fewer cases to test one by one.
-    for (const id of this.casesContaining(word)) {
+    const candidates =
+      readings.length === 1 ? this.casesContaining(readings[0]!) : readings.flatMap((w) => this.casesContaining(w));
+    for (const id of new Set(candidates)) {
       const c = this.summaries.get(id);
       if (c && matches(c, this.searchKeys.get(id)!)) out.push(c);
     }

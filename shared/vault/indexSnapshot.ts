@@ -8,7 +8,8 @@ import { openRow, sealRow } from './sealedRows.js';
  */
 const TABLE = 'index_snapshot';
 const CASES_PER_CHUNK = 5000;
-const FORMAT = 1;
+// 2: search keys fold every transliteration convention and hold notes, tasks and documents.
+const FORMAT = 2;
 
 export interface IndexSnapshot {
   state: IndexState;
