@@ -20,6 +20,7 @@ const SCHEMES = {
   'UNGEGN 1987': iuliia.UNGEGN_1987,
   'ALA-LC': iuliia.ALA_LC,
   'BS 2979': iuliia.BS_2979,
+  'MVD-310 (French)': iuliia.MVD_310_FR,
   'Yandex Maps': iuliia.YANDEX_MAPS,
   Mosmetro: iuliia.MOSMETRO,
 };
@@ -46,6 +47,8 @@ export const CYRILLIC_NAMES = [
   'Жанна Хучиева',
   'Малика Межидова',
   'Руслан Шишханов',
+  'Ильяс Щукин',
+  'Хава Мусаева',
 ];
 
 /** German, French and informal English spellings as offices and people write them. */

@@ -105,41 +105,51 @@ function mapChar(ch: string): string {
 export interface Convention {
   ch: string;
   sch: string;
+  sh: string;
   j: string;
   z: string;
   x: string;
   sc: string;
   shh: string;
+  /** German writes з as s and с as ss. */
+  s: string;
+  /** French writes г before e and i as gu. */
+  gu: string;
+  /** French writes -ин as -ine: a final e after a consonant is silent. */
+  silentFinalE?: boolean;
 }
 export const CONVENTIONS: readonly Convention[] = [
-  { ch: 'Q', sch: 'W', j: 'I', z: 'Z', x: 'H', sc: 'SC', shh: 'W' }, // ICAO 9303, BGN/PCGN, GOST, scientific
-  { ch: 'Q', sch: 'W', j: 'J', z: 'Z', x: 'KS', sc: 'SC', shh: 'W' }, // informal English: Jamal, Alexander
-  { ch: 'H', sch: 'W', j: 'I', z: 'C', x: 'KS', sc: 'SC', shh: 'W' }, // German: Chassan, Schamil, Jussup, Zujewa
-  { ch: 'H', sch: 'J', j: 'I', z: 'Z', x: 'KS', sc: 'SC', shh: 'W' }, // German ж: Schukow
-  { ch: 'W', sch: 'W', j: 'J', z: 'Z', x: 'KS', sc: 'SC', shh: 'W' }, // French: Chamil, Jouk
-  { ch: 'Q', sch: 'W', j: 'J', z: 'Z', x: 'H', sc: 'W', shh: 'WH' }, // Telegram: Jujelica, Scukin, Shishhanov
+  { ch: 'Q', sch: 'W', sh: 'W', j: 'I', z: 'Z', x: 'H', sc: 'SC', shh: 'W', s: 'S', gu: 'HA' }, // ICAO 9303, BGN/PCGN, GOST
+  { ch: 'Q', sch: 'W', sh: 'W', j: 'J', z: 'Z', x: 'KS', sc: 'SC', shh: 'W', s: 'S', gu: 'HA' }, // informal English: Jamal
+  { ch: 'H', sch: 'W', sh: 'W', j: 'I', z: 'C', x: 'KS', sc: 'SC', shh: 'W', s: 'Z', gu: 'HA' }, // German: Chassan, Schamil, Sarema
+  { ch: 'H', sch: 'J', sh: 'W', j: 'I', z: 'C', x: 'KS', sc: 'SC', shh: 'W', s: 'Z', gu: 'HA' }, // German ж: Schukow, Schuscheliz
+  { ch: 'W', sch: 'W', sh: 'W', j: 'J', z: 'Z', x: 'KS', sc: 'SC', shh: 'W', s: 'S', gu: 'H', silentFinalE: true }, // French: Chamil, Ibraguim, Chtchoukine
+  { ch: 'Q', sch: 'W', sh: 'W', j: 'J', z: 'Z', x: 'H', sc: 'W', shh: 'WH', s: 'S', gu: 'HA' }, // Telegram: Jujelica, Scukin
+  { ch: 'Q', sch: 'W', sh: 'SH', j: 'J', z: 'Z', x: 'H', sc: 'W', shh: 'WH', s: 'S', gu: 'HA' }, // Telegram сх: Mashadov
+  { ch: 'H', sch: 'SH', sh: 'W', j: 'I', z: 'C', x: 'KS', sc: 'SC', shh: 'W', s: 'Z', gu: 'HA' }, // German сх: Maschadow
 ];
 
 /** Latin spellings of one sound, longest first, by their first letter. */
 const CLUSTERS_BY_FIRST: Record<string, readonly string[]> = {
-  s: ['shch', 'shh', 'sch', 'sh', 'sc'],
+  s: ['shch', 'shh', 'sch', 'sh', 'sc', 'ss'],
   t: ['tsch', 'tch'],
   z: ['zh'],
   k: ['kh'],
-  c: ['ch', 'cz', 'ck'],
+  c: ['chtch', 'ch', 'cz', 'ck'],
   d: ['dj'],
   p: ['ph'],
-  g: ['gh'],
+  g: ['gh', 'gu'],
 };
 const LATIN_FIXED: Record<string, string> = {
   shch: 'W',
+  chtch: 'W',
   tsch: 'Q',
   tch: 'Q',
   zh: 'J',
   dj: 'J',
   cz: 'C',
   kh: 'H',
-  sh: 'W',
+  ss: 'S',
   ph: 'F',
   gh: 'H',
   ck: 'K',
@@ -162,18 +172,18 @@ const LATIN_FIXED: Record<string, string> = {
   p: 'P',
   q: 'K',
   r: 'R',
-  s: 'S',
   t: 'T',
   v: 'V',
   w: 'V',
 };
 /** Spellings whose reading depends on the convention. */
-const AMBIGUOUS = /ch|j|z|x|sc|shh/;
+const AMBIGUOUS = /ch|j|z|x|s|gu|[b-df-hj-np-tv-z]e(?: |$)/;
 
 /** Pairs of key letters that are one sound: тс / ts → ц, дж / dzh → ж, тч → ч, šč → щ. */
 const PAIR_FOLD: Record<string, string> = { TS: 'C', TC: 'C', TZ: 'C', DJ: 'J', TQ: 'Q', WQ: 'W' };
 const DEVOICED: Record<string, string> = { b: 'p', d: 't', z: 's', v: 'f', j: 'w' };
 const isCode = (ch: string) => ch >= 'A' && ch <= 'Z';
+const isLatinConsonant = (ch: string) => ch >= 'a' && ch <= 'z' && !'aeiouy'.includes(ch);
 
 /**
  * A run of vowels and glides: a glide before a vowel is part of that vowel (я = ya = ia = ja), and
@@ -209,6 +219,13 @@ function readLatin(mapped: string, convention: Convention): string {
       coded += ch;
       i += 1;
       continue;
+    }
+    if (ch === 'e' && convention.silentFinalE && i > 0 && isLatinConsonant(mapped[i - 1]!)) {
+      const next = mapped[i + 1];
+      if (next === undefined || next === ' ') {
+        i += 1;
+        continue;
+      }
     }
     const cluster = CLUSTERS_BY_FIRST[ch]?.find((c) => mapped.startsWith(c, i)) ?? ch;
     coded += LATIN_FIXED[cluster] ?? convention[cluster as keyof Convention];
