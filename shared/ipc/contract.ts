@@ -62,7 +62,7 @@ export const historyEntrySchema = z.object({
   at: z.number(),
   author: z.string(),
   authorName: z.string().nullable(),
-  type: z.enum(['create', 'set', 'item', 'note']),
+  type: z.enum(['create', 'set', 'item', 'note', 'merge', 'unmerge']),
   changes: z.array(
     z.object({
       key: z.string(),

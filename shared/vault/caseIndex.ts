@@ -1,5 +1,5 @@
 import type { CaseState } from '../oplog/fold.js';
-import type { Op } from '../oplog/ops.js';
+import type { MergeOp, Op } from '../oplog/ops.js';
 import { summarizeCase, type CaseSummary } from '../oplog/summary.js';
 import { compileFilter, searchKeyOf, searchWords, type CaseFilter } from '../search/filter.js';
 
@@ -8,6 +8,9 @@ export interface IndexState {
   segments: string[];
   cases: Array<[caseId: string, summary: CaseSummary | null, searchKey: string | null, segments: number[]]>;
   ops: number;
+  /** Merge ops and the ids of undone merges (see oplog/merges.ts); absent before merges existed. */
+  merges?: MergeOp[];
+  undone?: string[];
 }
 
 /**
