@@ -12,6 +12,9 @@ export interface DuplicateCandidate {
   reasons: DuplicateReason[];
 }
 
+/** Blocks with more members than this are compared within birth years only. */
+const LARGE_BLOCK = 200;
+
 /** One key for an unordered pair of case ids, as dismissals are stored. */
 export const pairKey = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
@@ -40,12 +43,42 @@ export class DuplicateIndex {
     const add = (i: number, j: number) => {
       if (i !== j) pairs.add(i < j ? i * n + j : j * n + i);
     };
-    for (const members of this.shared.values())
+    for (const members of this.shared.values()) {
+      if (members.length > LARGE_BLOCK) {
+        this.pairsByYear(members, members, add);
+        continue;
+      }
       for (let x = 0; x < members.length; x++)
         for (let y = x + 1; y < members.length; y++) add(members[x]!, members[y]!);
-    for (const [key, probing] of this.probes)
-      for (const other of this.byInitial.get(key) ?? []) for (const index of probing) add(index, other);
+    }
+    for (const [key, probing] of this.probes) {
+      const others = this.byInitial.get(key) ?? [];
+      if (others.length * probing.length > LARGE_BLOCK * LARGE_BLOCK) this.pairsByYear(probing, others, add);
+      else for (const other of others) for (const index of probing) add(index, other);
+    }
     return pairs;
+  }
+
+  /**
+   * In a block too large to compare every pair (a common name shared by hundreds of people), only
+   * cases born within a year of each other are compared: a name alone cannot tell them apart there,
+   * and a shared contact or document number has blocks of its own.
+   */
+  private pairsByYear(left: readonly number[], right: readonly number[], add: (i: number, j: number) => void): void {
+    const byYear = new Map<number, number[]>();
+    for (const j of right) {
+      const year = this.profiles[j]!.birthYear;
+      if (year === null) continue;
+      const list = byYear.get(year);
+      if (list) list.push(j);
+      else byYear.set(year, [j]);
+    }
+    for (const i of left) {
+      const year = this.profiles[i]!.birthYear;
+      if (year === null) continue;
+      for (const y of [year - 1, year, year + 1])
+        for (const j of byYear.get(y) ?? []) if (left !== right || j > i) add(i, j);
+    }
   }
 
   /** The indexes of the profiles sharing a block with one that is not in the index. */

@@ -36,11 +36,23 @@ export function personProfile(c: Pick<CaseState, 'id' | 'fields' | 'contacts' | 
   return {
     id: c.id,
     alias: c.fields.alias,
-    names: [...new Set(texts)].map(parseName),
+    names: distinctNames(texts.map(parseName)),
     birthYear: c.fields.birthYear,
     contacts,
     documentNumbers: new Set(c.documents.flatMap(documentNumbers)),
   };
+}
+
+/** Spellings that fold alike (Akhmed, Ahmed, Achmed) are compared once: the first written stands for all. */
+function distinctNames(names: ParsedName[]): ParsedName[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const words = name.words.map((w) => `${w.initial ? '.' : ''}${w.keys.join('/')}`).sort();
+    const signature = `${words.join(' ')}|${name.patronymic?.keys.join('/') ?? ''}`;
+    if (seen.has(signature)) return false;
+    seen.add(signature);
+    return true;
+  });
 }
 
 /** Points for each kind of evidence; a pair at REVIEW_THRESHOLD or above is shown for review. */
@@ -82,6 +94,7 @@ export function scorePair(a: PersonProfile, b: PersonProfile): DuplicateScore {
     for (const nameB of b.names) {
       const kind = matchNames(nameA, nameB);
       if (kind && (!best || NAME_RANK[kind] > NAME_RANK[best.kind])) best = { kind, a: nameA.text, b: nameB.text };
+      if (best?.kind === 'full') break;
     }
   if (best) {
     score += POINTS.name[best.kind];

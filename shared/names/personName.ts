@@ -23,21 +23,39 @@ export interface ParsedName {
 const WORD = /[\p{L}\p{M}'’ʹʼ]+\.?/gu;
 const PATRONYMIC_ENDINGS = ['aviq', 'avna', 'iqna'];
 
+// Names repeat (a vault holds many Ахмеды): each written word is folded once. Bounded, so that a
+// long session does not keep every name it ever saw.
+const WORD_CACHE = new Map<string, { word: NameWord; patronymic: boolean } | null>();
+const WORD_CACHE_LIMIT = 50_000;
+
 export function parseName(text: string): ParsedName {
   const words: NameWord[] = [];
   let patronymic: NameWord | null = null;
   for (const raw of text.match(WORD) ?? []) {
+    let parsed = WORD_CACHE.get(raw);
+    if (parsed === undefined) {
+      parsed = parseWord(raw);
+      if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+      WORD_CACHE.set(raw, parsed);
+    }
+    if (!parsed) continue;
+    if (parsed.patronymic && !patronymic) patronymic = parsed.word;
+    else words.push(parsed.word);
+  }
+  return { text, words, patronymic };
+}
+
+function parseWord(raw: string): { word: NameWord; patronymic: boolean } | null {
+  {
     const letters = raw.normalize('NFC').replace(/[.'’ʹʼ]/g, '');
     const initial = [...letters].length === 1 || (raw.endsWith('.') && [...letters].length <= 2);
     // An initial is read with an n after it: alone, Ж would be devoiced like a last letter, and И before a vowel is a glide.
     const keys = nameKeyReadings(initial ? `${letters}n` : letters).filter((k) => k.length > 0 && !k.includes(' '));
-    if (keys.length === 0) continue;
+    if (keys.length === 0) return null;
     const word = { keys: initial ? [...new Set(keys.map((k) => k[0]!))] : keys, initial };
-    if (!initial && !patronymic && keys.some((k) => k.length > 5 && PATRONYMIC_ENDINGS.some((e) => k.endsWith(e))))
-      patronymic = word;
-    else words.push(word);
+    const patronymic = !initial && keys.some((k) => k.length > 5 && PATRONYMIC_ENDINGS.some((e) => k.endsWith(e)));
+    return { word, patronymic };
   }
-  return { text, words, patronymic };
 }
 
 export type NameMatchKind = 'full' | 'initials' | 'single';
