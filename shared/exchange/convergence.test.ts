@@ -229,6 +229,37 @@ describe('convergence', () => {
   });
 });
 
+describe('convergence of merges with real vault files', () => {
+  it('an edit made elsewhere to the absorbed case, and opposite merges of one pair, end as one case everywhere', async () => {
+    const { dir, cleanup } = makeTempDir('crossing-converge-merge-');
+    const vaults: Vault[] = [];
+    try {
+      for (let i = 0; i < 2; i++) vaults.push(await makeVault(dir, `Coordinator ${i}`));
+      for (const a of vaults) for (const b of vaults) if (a !== b) addContact(a, myKeyCard(b), { verified: true });
+      const actions: Action[] = [
+        { kind: 'create', vault: 0 },
+        { kind: 'create', vault: 0 },
+        { kind: 'export', vault: 0, to: 1, onlyOne: false, pick: 0 },
+        { kind: 'deliver', pick: 0 },
+        { kind: 'merge', vault: 0, pick: 0, other: 0 },
+        { kind: 'note', vault: 1, pick: 0 },
+        { kind: 'note', vault: 1, pick: 1 },
+        { kind: 'merge', vault: 1, pick: 1, other: 0 },
+      ];
+      await runOnVaults(vaults, actions, [0, 0, 0, 0][Symbol.iterator](), dir);
+      const states = vaults.map(casesSnapshot);
+      expect(states[1]).toBe(states[0]);
+      expect(vaults.map((v) => v.caseCount)).toEqual([1, 1]);
+      const [merged] = [...vaults[0]!.allCases()];
+      expect(vaults[0]!.getCase(merged!.id).notes).toHaveLength(2);
+      expect(vaults[1]!.getCase(merged!.id).notes).toHaveLength(2);
+    } finally {
+      for (const v of vaults) v.lock();
+      cleanup();
+    }
+  });
+});
+
 async function runOnVaults(vaults: Vault[], actions: Action[], order: Iterator<number>, dir: string): Promise<void> {
   const mailbox: Array<{ to: number; file: string }> = [];
   let files = 0;
