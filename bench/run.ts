@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { makeTempDir } from '../shared/testing/tempDir.js';
 import { renderReport } from './report.js';
 import type { BenchModule, Section } from './types.js';
+import { dupesBench } from './dupes.js';
 import { evidenceBench } from './evidence/evidenceBench.js';
 import { exchangeBench } from './exchange.js';
 import { sheetsBench } from './sheets/sheetsBench.js';
@@ -16,7 +17,7 @@ import { seizureBench } from './seizure.js';
  *   --only=vault        run only the named modules
  *   --no-write          print the report without overwriting RESULTS.md
  */
-const MODULES: BenchModule[] = [vaultBench, exchangeBench, evidenceBench, seizureBench, sheetsBench];
+const MODULES: BenchModule[] = [vaultBench, exchangeBench, evidenceBench, seizureBench, sheetsBench, dupesBench];
 
 const DEFAULT_SIZES = [150, 10_000, 100_000];
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];

@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { contactCommands } from './commands/contact.js';
 import { demoCommand } from './commands/demo.js';
 import { exchangeCommands } from './commands/exchange.js';
+import { dupesCommands } from './commands/dupes.js';
 import { fileCommands } from './commands/file.js';
 import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   ...caseCommands,
   ...fileCommands,
+  ...dupesCommands,
   statsCommand,
   demoCommand,
   passwdCommand,

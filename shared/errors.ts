@@ -59,6 +59,9 @@ export const ERROR_REASONS = [
   'fieldNotOmittable',
   'ambiguousId',
   'noSuchConflict',
+  // Merging two cases that are one person (shared/vault/merge.ts).
+  'sameCase',
+  'noSuchMerge',
   'folderNotWritable',
   'badRequest',
   'vaultNotReady',

@@ -38,7 +38,8 @@ function redactOp(op: Op, drop: ReadonlySet<string>): Op | null {
       if (drop.has('contacts')) delete items.contacts;
       return { ...op, fields, items };
     }
-    case 'set': {
+    case 'set':
+    case 'merge': {
       const fields: SetOp['fields'] = { ...op.fields };
       const prev: SetOp['prev'] = { ...op.prev };
       for (const field of SCALAR_FIELDS) {
@@ -46,11 +47,13 @@ function redactOp(op: Op, drop: ReadonlySet<string>): Op | null {
         delete fields[field];
         delete prev[field];
       }
-      return Object.keys(fields).length === 0 ? null : { ...op, fields, prev };
+      // A merge stays, even with no field left: the two cases are still one person.
+      return Object.keys(fields).length === 0 && op.type === 'set' ? null : { ...op, fields, prev };
     }
     case 'item':
       return op.list === 'contacts' && drop.has('contacts') ? null : op;
     case 'note':
+    case 'unmerge':
       return op;
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KDF_LEVELS } from '../crypto/kdfLevels.js';
 import {
   CLOSED_REASONS,
+  CONTACT_CHANNELS,
   FIELD_NAMES,
   LIST_NAMES,
   PASSPORT_STATUSES,
@@ -66,7 +67,7 @@ export const historyEntrySchema = z.object({
   at: z.number(),
   author: z.string(),
   authorName: z.string().nullable(),
-  type: z.enum(['create', 'set', 'item', 'note']),
+  type: z.enum(['create', 'set', 'item', 'note', 'merge', 'unmerge']),
   changes: z.array(
     z.object({
       key: z.string(),
@@ -316,6 +317,27 @@ export const MAX_DROPPED_BYTES = 256 * 1024 * 1024;
 const MAX_DROPPED_BASE64 = Math.ceil(MAX_DROPPED_BYTES / 3) * 4 + 4;
 
 const none = z.object({});
+
+/** A reason two cases may be one person: a code the UI translates, with its parameters. */
+const duplicateReasonSchema = z.object({
+  code: z.enum([
+    'sameContact',
+    'sameDocumentNumber',
+    'similarName',
+    'sameBirthYear',
+    'nearBirthYear',
+    'differentBirthYear',
+  ]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+const duplicatePairSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  aliasA: z.string(),
+  aliasB: z.string(),
+  score: z.number(),
+  reasons: z.array(duplicateReasonSchema),
+});
 const ok = z.object({ ok: z.literal(true) });
 
 // ---- the table --------------------------------------------------------------------------------
@@ -481,6 +503,37 @@ export const contract = {
   closeCase: {
     args: z.object({ id: z.string().min(1).max(64), reason: z.enum(CLOSED_REASONS) }),
     result: z.object({ case: caseStateSchema }),
+  },
+  /** Pairs of cases that may be one person, best first, with their reasons (codes + parameters). */
+  listDuplicates: { args: none, result: z.object({ pairs: z.array(duplicatePairSchema) }) },
+  /** The cases a case being typed may already be (`a` is the draft). */
+  matchNewCase: {
+    args: z.object({
+      draft: z.object({
+        alias: z.string().max(200),
+        legalName: z.string().max(300).nullable().optional(),
+        otherNames: z.array(z.string().max(300)).max(20).optional(),
+        birthYear: z.number().int().min(1900).max(2100).nullable().optional(),
+        contacts: z
+          .array(z.object({ channel: z.enum(CONTACT_CHANNELS), value: z.string().max(300) }))
+          .max(50)
+          .optional(),
+      }),
+    }),
+    result: z.object({ matches: z.array(duplicatePairSchema) }),
+  },
+  mergeCases: {
+    args: z.object({ keep: z.string().min(1).max(64), absorb: z.string().min(1).max(64) }),
+    result: z.object({ case: caseStateSchema }),
+  },
+  unmergeCase: {
+    args: z.object({ mergeOpId: z.string().min(1).max(64) }),
+    result: z.object({ survivor: caseStateSchema, absorbed: caseStateSchema }),
+  },
+  /** "Not the same person": remembered, sealed in the vault; the pair is not suggested again. */
+  dismissDuplicate: {
+    args: z.object({ a: z.string().min(1).max(64), b: z.string().min(1).max(64) }),
+    result: ok,
   },
   /** Unsaved edits of a case, sealed in the vault (never in exports) until saved or discarded. */
   keepDraft: {

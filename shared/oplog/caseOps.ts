@@ -9,8 +9,8 @@ import {
   type NewCase,
   type ParsedCasePatch,
 } from '../model/case.js';
-import { canonicalJson, itemKey, registerHeads } from './fold.js';
-import type { CreateOp, ItemOp, NoteOp, Op, SetOp } from './ops.js';
+import { canonicalJson, foldCaseOps, itemKey, registerHeads } from './fold.js';
+import type { CreateOp, ItemOp, MergeOp, NoteOp, Op, SetOp, UnmergeOp } from './ops.js';
 
 /**
  * Turning what a person asked for into ops. Pure: the clock, the author and fresh ids come from the
@@ -154,4 +154,49 @@ export function resolveConflictOp(
     prevIds,
     ctx,
   );
+}
+
+const MAX_OTHER_NAMES = 20;
+
+/**
+ * The op that makes `absorbed` part of `survivor`: the survivor's values win, a value only the
+ * absorbed case knew fills a blank, and every name the absorbed case went by is kept among the
+ * other names, so that search still finds the person by it. `survivorOps` and `absorbedOps` are
+ * each case's ops as they fold now (merges already in effect included).
+ */
+export function mergeCaseOp(
+  survivor: string,
+  absorbed: string,
+  survivorOps: readonly Op[],
+  absorbedOps: readonly Op[],
+  ctx: OpContext,
+): MergeOp {
+  const kept = foldCaseOps(survivorOps);
+  const gone = foldCaseOps(absorbedOps);
+  if (!kept || !gone) throw new Error('both cases must exist to be merged');
+  const heads = registerHeads([...survivorOps, ...absorbedOps]);
+  const fields = { ...kept.fields } as Record<FieldName, unknown>;
+  for (const field of FIELD_NAMES) {
+    const blank = fields[field] === null || (Array.isArray(fields[field]) && (fields[field] as unknown[]).length === 0);
+    if (blank) fields[field] = (gone.fields as Record<FieldName, unknown>)[field];
+  }
+  const ownNames = new Set([kept.fields.alias, kept.fields.legalName].filter((n): n is string => !!n));
+  const names = [...kept.fields.otherNames, gone.fields.alias, gone.fields.legalName ?? '', ...gone.fields.otherNames];
+  fields.otherNames = [...new Set(names.filter((n) => n.trim() !== '' && !ownNames.has(n)))].slice(0, MAX_OTHER_NAMES);
+  const prev: MergeOp['prev'] = {};
+  for (const field of FIELD_NAMES) prev[field] = (heads.get(field) ?? []).map((w) => w.opId);
+  return {
+    id: ctx.newId(),
+    caseId: survivor,
+    hlc: ctx.clock(),
+    author: ctx.author,
+    type: 'merge',
+    absorbed,
+    fields: fields as Partial<CaseFields>,
+    prev,
+  };
+}
+
+export function unmergeOp(survivor: string, mergeOpId: string, ctx: OpContext): UnmergeOp {
+  return { id: ctx.newId(), caseId: survivor, hlc: ctx.clock(), author: ctx.author, type: 'unmerge', merge: mergeOpId };
 }

@@ -94,12 +94,14 @@ export function registerHeads(ops: readonly Op[]): RegisterHeads {
         }
         break;
       case 'set':
+      case 'merge':
         for (const field of Object.keys(op.fields) as FieldName[]) put(field, op, op.fields[field], op.prev[field]);
         break;
       case 'item':
         put(itemKey(op.list, op.itemId), op, op.value, op.prev);
         break;
       case 'note':
+      case 'unmerge':
         break;
     }
   }
@@ -116,8 +118,12 @@ export function registerHeads(ops: readonly Op[]): RegisterHeads {
   return heads;
 }
 
-/** Folds one case's ops (any order, duplicates allowed). Null until the case's create op is among them. */
-export function foldCaseOps(ops: readonly Op[]): CaseState | null {
+/**
+ * Folds one case's ops (any order, duplicates allowed). Null until the case's create op is among them.
+ * A merged case is the fold of every op of the cases merged into it (`survivor` names it; see
+ * merges.ts), less the merge ops that took no effect.
+ */
+export function foldCaseOps(ops: readonly Op[], survivor?: string): CaseState | null {
   const creates = ops.filter((op) => op.type === 'create');
   if (creates.length === 0) return null;
   const first = creates.reduce((a, b) => (compareOps(a, b) <= 0 ? a : b));
@@ -167,7 +173,7 @@ export function foldCaseOps(ops: readonly Op[]): CaseState | null {
     });
   conflicts.sort((a, b) => (a.key < b.key ? -1 : 1));
   return {
-    id: first.caseId,
+    id: survivor ?? first.caseId,
     fields,
     contacts: byItemOrigin(lists.contacts) as WithId<Contact>[],
     documents: byItemOrigin(lists.documents) as WithId<CaseDocument>[],

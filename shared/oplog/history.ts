@@ -30,7 +30,9 @@ export type Change =
       from: (ListItem | null)[];
       to: ListItem | null;
     }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+  | { kind: 'merged'; absorbed: string }
+  | { kind: 'unmerged'; merge: string };
 
 export interface HistoryEntry {
   opId: string;
@@ -84,12 +86,16 @@ export function describeOp(op: Op, known: ReadonlyMap<string, Op>): Change[] {
     }
     case 'note':
       return [{ kind: 'note', text: op.text }];
+    case 'merge':
+      return [{ kind: 'merged', absorbed: op.absorbed }];
+    case 'unmerge':
+      return [{ kind: 'unmerged', merge: op.merge }];
   }
 }
 
 function fieldValueIn(op: Op | undefined, field: FieldName): unknown[] {
   if (op?.type === 'create') return [op.fields[field]];
-  if (op?.type === 'set' && field in op.fields) return [op.fields[field]];
+  if ((op?.type === 'set' || op?.type === 'merge') && field in op.fields) return [op.fields[field]];
   return [];
 }
 
@@ -165,6 +171,10 @@ export function describeChange(change: Change): string {
     }
     case 'note':
       return `note added: ${formatValue(change.text.replace(/\s+/g, ' '))}`;
+    case 'merged':
+      return `merged with case ${change.absorbed}: one person`;
+    case 'unmerged':
+      return `merge undone (${change.merge})`;
   }
 }
 

@@ -70,8 +70,31 @@ export const itemOpSchema = z
     if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['value'], message: `is not a valid ${op.list} item` });
   });
 export const noteOpSchema = z.strictObject({ ...base, type: z.literal('note'), text: noteTextSchema });
+/**
+ * Two cases are one person: the case `absorbed` joins this op's case (the survivor). Like a set op,
+ * it writes the survivor's fields over every value either case held, so the merged case starts
+ * settled; later edits to either id join it (see merges.ts).
+ */
+export const mergeOpSchema = z
+  .strictObject({
+    ...base,
+    type: z.literal('merge'),
+    absorbed: idSchema,
+    fields: partialFields,
+    prev: z.partialRecord(z.enum(FIELD_NAMES), z.array(idSchema).max(1024)),
+  })
+  .refine((op) => op.absorbed !== op.caseId, { message: 'a case cannot be merged into itself' });
+/** Undoes a merge op (named by id): the two cases are apart again. */
+export const unmergeOpSchema = z.strictObject({ ...base, type: z.literal('unmerge'), merge: idSchema });
 
-export const opSchema = z.union([createOpSchema, setOpSchema, itemOpSchema, noteOpSchema]);
+export const opSchema = z.union([
+  createOpSchema,
+  setOpSchema,
+  itemOpSchema,
+  noteOpSchema,
+  mergeOpSchema,
+  unmergeOpSchema,
+]);
 
 export interface OpBase {
   id: string;
@@ -100,7 +123,17 @@ export interface NoteOp extends OpBase {
   type: 'note';
   text: string;
 }
-export type Op = CreateOp | SetOp | ItemOp | NoteOp;
+export interface MergeOp extends OpBase {
+  type: 'merge';
+  absorbed: string;
+  fields: Partial<CaseFields>;
+  prev: Partial<Record<FieldName, string[]>>;
+}
+export interface UnmergeOp extends OpBase {
+  type: 'unmerge';
+  merge: string;
+}
+export type Op = CreateOp | SetOp | ItemOp | NoteOp | MergeOp | UnmergeOp;
 
 function itemSchemaFor(list: ListName) {
   return itemSchemas[list];

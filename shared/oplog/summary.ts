@@ -71,7 +71,7 @@ function firstArrival(ops: readonly Op[]): string | null {
   let first: string | null = null;
   for (const op of ops) {
     let stage: Stage | undefined;
-    if (op.type === 'create' || op.type === 'set') stage = op.fields.stage;
+    if (op.type === 'create' || op.type === 'set' || op.type === 'merge') stage = op.fields.stage;
     if (stage !== undefined && ABROAD_STAGES.has(stage) && (first === null || op.hlc < first)) first = op.hlc;
   }
   return first;

@@ -3,7 +3,7 @@ import { NEEDS, PASSPORT_STATUSES, RISKS, STAGES, fingerprintSchema } from '../m
 import { COUNTRY_CODE_SET } from '../model/countries.js';
 import type { CaseState } from '../oplog/fold.js';
 import { overdueTasks, type CaseSummary } from '../oplog/summary.js';
-import { foldForSearch } from './transliterate.js';
+import { foldAllReadings, foldForSearch, foldWordReadings } from './transliterate.js';
 
 /** What a person filters the case list by. Every list means "any of these"; all given parts must hold. */
 export const caseFilterSchema = z.strictObject({
@@ -26,19 +26,36 @@ export const caseFilterSchema = z.strictObject({
 });
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
 
-/** The text a search looks in: every name a person goes by, and where they are. */
+/**
+ * The text a search looks in: every name a person goes by, where they are, and what caseworkers
+ * wrote (notes, tasks, contacts, documents and the captions of files). It lives only in memory and
+ * in the sealed index snapshot, never unsealed on disk.
+ */
 export function searchKeyOf(c: CaseState): string {
-  const parts = [c.fields.alias, c.fields.legalName ?? '', ...c.fields.otherNames, c.fields.location ?? ''];
-  return ` ${foldForSearch(parts.join(' \u0002 '))} `;
+  const names = [c.fields.alias, c.fields.legalName ?? '', ...c.fields.otherNames].join(' \u0002 ');
+  const written = [
+    c.fields.location ?? '',
+    ...c.notes.map((n) => n.text),
+    ...c.tasks.map((t) => t.text),
+    ...c.contacts.map((k) => `${k.value} ${k.safetyNote ?? ''}`),
+    ...c.documents.map((d) => d.note ?? ''),
+    ...c.files.map((f) => `${f.name} ${f.caption ?? ''}`),
+  ].join(' \u0002 ');
+  // Names are read in every transliteration convention; free text in the first only (it is long).
+  return ` ${foldAllReadings(names)} \u0002 ${foldForSearch(written)} `;
 }
 
-/** The folded words of a search, longest first (the longest is the most selective). */
-export function searchWords(search: string | undefined): string[] {
+/**
+ * The words of a search, each as the keys it may match (one per convention that reads it
+ * differently), longest first: the longest is the most selective.
+ */
+export function searchWords(search: string | undefined): string[][] {
   if (!search) return [];
-  return foldForSearch(search)
-    .split(' ')
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length);
+  return search
+    .split(/[^\p{L}\p{N}'’ʹʼ]+/u)
+    .map(foldWordReadings)
+    .filter((readings) => readings.length > 0)
+    .sort((a, b) => b[0]!.length - a[0]!.length);
 }
 
 export function compileFilter(filter: CaseFilter): (c: CaseSummary, searchKey: string) => boolean {
@@ -63,7 +80,7 @@ export function compileFilter(filter: CaseFilter): (c: CaseSummary, searchKey: s
     if (needs && !needs.some((n) => f.needs.includes(n))) return false;
     if (filter.hasConflicts !== undefined && filter.hasConflicts !== c.conflicts > 0) return false;
     if (filter.overdueOn !== undefined && overdueTasks(c, filter.overdueOn) === 0) return false;
-    for (const word of words) if (!searchKey.includes(word)) return false;
+    for (const readings of words) if (!readings.some((word) => searchKey.includes(word))) return false;
     return true;
   };
 }

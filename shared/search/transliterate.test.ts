@@ -15,6 +15,10 @@ const sameName: Array<string[]> = [
   ['Мовсар', 'Movsar'],
   ['Ясмина', 'Yasmina', 'Jasmina'],
   ['Élodie', 'elodie'],
+  // What the first matcher missed: BGN's -iyev, yo for ё, Chechen vowel variants, devoiced endings.
+  ['Титиев', 'Titiyev', 'Titiev'],
+  ['Артём', 'Artyom', 'Artem'],
+  ['Ахмед', 'Ахмет', 'Akhmad', 'Ахмад'],
 ];
 
 describe('foldForSearch', () => {
@@ -29,6 +33,6 @@ describe('foldForSearch', () => {
   });
 
   it('turns punctuation into single spaces and trims', () => {
-    expect(foldForSearch('  Ахмед — «Ali»  ')).toBe('ahmed ali');
+    expect(foldForSearch('  Ахмед — «Ali»  ')).toBe('ahmat ali');
   });
 });

@@ -30,6 +30,10 @@ function entryType(change: Change | undefined): HistoryEntry['type'] {
       return 'item';
     case 'note':
       return 'note';
+    case 'merged':
+      return 'merge';
+    case 'unmerged':
+      return 'unmerge';
     default:
       return 'set';
   }
@@ -48,5 +52,9 @@ function toEntryChanges(change: Change): EntryChange[] {
       return [{ key: `${change.list}/${change.itemId}`, from: change.from, to: change.to }];
     case 'note':
       return [{ key: 'note', to: change.text }];
+    case 'merged':
+      return [{ key: 'merged', to: change.absorbed }];
+    case 'unmerged':
+      return [{ key: 'unmerged', to: change.merge }];
   }
 }

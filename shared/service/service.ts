@@ -6,6 +6,7 @@ import { describeIssues } from '../model/case.js';
 import { FileRefs, whyUnopenable, type FileRef } from './fileRefs.js';
 import { caseHandlers } from './handlers/cases.js';
 import { draftHandlers } from './handlers/drafts.js';
+import { duplicateHandlers } from './handlers/duplicates.js';
 import { evidenceHandlers } from './handlers/evidence.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { identityHandlers } from './handlers/identity.js';
@@ -54,6 +55,7 @@ export interface VaultService {
 const HANDLERS: Handlers<Channel> = {
   ...vaultSessionHandlers,
   ...caseHandlers,
+  ...duplicateHandlers,
   ...draftHandlers,
   ...evidenceHandlers,
   ...statsHandlers,

@@ -1,5 +1,5 @@
 import type { CaseState } from '../oplog/fold.js';
-import type { Op } from '../oplog/ops.js';
+import type { MergeOp, Op } from '../oplog/ops.js';
 import { summarizeCase, type CaseSummary } from '../oplog/summary.js';
 import { compileFilter, searchKeyOf, searchWords, type CaseFilter } from '../search/filter.js';
 
@@ -8,6 +8,9 @@ export interface IndexState {
   segments: string[];
   cases: Array<[caseId: string, summary: CaseSummary | null, searchKey: string | null, segments: number[]]>;
   ops: number;
+  /** Merge ops and the ids of undone merges (see oplog/merges.ts); absent before merges existed. */
+  merges?: MergeOp[];
+  undone?: string[];
 }
 
 /**
@@ -113,13 +116,15 @@ export class CaseIndex {
   query(filter: CaseFilter): CaseSummary[] {
     const matches = compileFilter(filter);
     const out: CaseSummary[] = [];
-    const [word] = searchWords(filter.search);
-    if (word === undefined) {
+    const [readings] = searchWords(filter.search);
+    if (readings === undefined) {
       for (const c of this.summaries.values()) if (matches(c, '')) out.push(c);
       return out;
     }
     // A search looks up its longest word in one string first: far fewer cases to test one by one.
-    for (const id of this.casesContaining(word)) {
+    const candidates =
+      readings.length === 1 ? this.casesContaining(readings[0]!) : readings.flatMap((w) => this.casesContaining(w));
+    for (const id of new Set(candidates)) {
       const c = this.summaries.get(id);
       if (c && matches(c, this.searchKeys.get(id)!)) out.push(c);
     }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { MergeOp } from '../oplog/ops.js';
 import type { IndexState } from './caseIndex.js';
 import { openRow, sealRow } from './sealedRows.js';
 
@@ -8,7 +9,8 @@ import { openRow, sealRow } from './sealedRows.js';
  */
 const TABLE = 'index_snapshot';
 const CASES_PER_CHUNK = 5000;
-const FORMAT = 1;
+// 2: search keys fold every transliteration convention and hold notes, tasks and documents.
+const FORMAT = 2;
 
 export interface IndexSnapshot {
   state: IndexState;
@@ -22,6 +24,9 @@ interface Header {
   ops: number;
   clock: string;
   chunks: number;
+  /** The merge log (oplog/merges.ts): without it the snapshot's cases would show unmerged. */
+  merges?: MergeOp[];
+  undone?: string[];
 }
 
 const encoder = new TextEncoder();
@@ -38,7 +43,15 @@ export function writeIndexSnapshot(
   const insert = db.prepare(`INSERT INTO ${TABLE} (id, sealed) VALUES (?, ?)`);
   const { cases, segments, ops } = snapshot.state;
   const chunks = Math.ceil(cases.length / CASES_PER_CHUNK);
-  const header: Header = { format: FORMAT, segments, ops, clock: snapshot.clock, chunks };
+  const header: Header = {
+    format: FORMAT,
+    segments,
+    ops,
+    clock: snapshot.clock,
+    chunks,
+    merges: snapshot.state.merges ?? [],
+    undone: snapshot.state.undone ?? [],
+  };
   const put = (n: number, value: unknown) => {
     const id = chunkId(n);
     insert.run(id, sealRow(key, TABLE, id, encoder.encode(JSON.stringify(value))));
@@ -69,7 +82,8 @@ export function readIndexSnapshot(
     if (!chunk) return null;
     for (const entry of chunk) cases.push(entry);
   }
-  return { state: { segments: header.segments, cases, ops: header.ops }, clock: header.clock };
+  const merges = { merges: header.merges ?? [], undone: header.undone ?? [] };
+  return { state: { segments: header.segments, cases, ops: header.ops, ...merges }, clock: header.clock };
 }
 
 /** Removes the snapshot (purge: a purged person's name must not survive in it). */

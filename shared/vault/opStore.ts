@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from '../crypto/random.js';
 import { rejectedError } from '../errors.js';
 import { foldCaseOps } from '../oplog/fold.js';
+import { MergeLog } from '../oplog/merges.js';
 import { compareOps, type Op } from '../oplog/ops.js';
 import type { CaseIndex, IndexState } from './caseIndex.js';
 import { SMALL_SEGMENT_BYTES, decodeSegment, encodeSegments } from './segments.js';
@@ -22,6 +23,8 @@ export type Progress = (done: number, total: number) => void;
 export class OpStore {
   private readonly cache = new Map<string, Op[]>();
   private readonly smallSegments = new Set<string>();
+  /** Which cases are one person: read from the merge ops as they load and arrive. */
+  readonly merges = new MergeLog();
 
   constructor(
     private readonly db: Database.Database,
@@ -58,6 +61,7 @@ export class OpStore {
         else pending.set(op.caseId, [op]);
       }
       this.index.addSegment(segmentId, caseIdsOf(ops));
+      this.merges.add(mergeOpsOf(ops));
       for (const [caseId, caseOps] of pending) {
         if (here.has(caseId)) continue;
         this.fold(caseId, caseOps);
@@ -66,6 +70,10 @@ export class OpStore {
     });
     for (const [caseId, caseOps] of pending) this.fold(caseId, caseOps);
     for (const caseId of refold) this.fold(caseId, this.caseOps(caseId));
+    // Cases were folded one by one as they passed; the merged ones are folded again as groups.
+    const merged = new Set<string>();
+    for (const merge of this.merges.activeMerges()) merged.add(merge.caseId).add(merge.absorbed);
+    this.foldGroups(merged);
     return maxHlc;
   }
 
@@ -93,6 +101,7 @@ export class OpStore {
       return null;
     }
     this.index.importState(state);
+    this.merges.restore(state.merges ?? [], state.undone ?? []);
     let maxHlc = '';
     for (const segment of newer) for (const op of segment.ops) if (op.hlc > maxHlc) maxHlc = op.hlc;
     this.afterCommit(newer);
@@ -168,8 +177,40 @@ export class OpStore {
       this.remember(segment.id, segment.ops);
       if (segment.small) this.smallSegments.add(segment.id);
       for (const op of segment.ops) touched.add(op.caseId);
+      for (const caseId of this.merges.add(mergeOpsOf(segment.ops))) touched.add(caseId);
     }
-    if (refold) for (const caseId of touched) this.fold(caseId, this.caseOps(caseId));
+    if (refold) this.foldGroups(touched);
+  }
+
+  /**
+   * The ops a case shows: its own and those of every case merged into it, less merges that took
+   * no effect. Edits and folds work on these; `groupOps` (all of them) is what travels.
+   */
+  activeOps(caseId: string): Op[] {
+    const members = this.merges.membersOf(this.merges.survivorOf(caseId));
+    const ops = members.length === 1 ? this.caseOps(members[0]!) : members.flatMap((m) => this.caseOps(m));
+    if (this.merges.isEmpty) return ops;
+    return ops.filter((op) => this.merges.isActive(op)).sort(compareOps);
+  }
+
+  /** Every op of a case and of the cases merged into it, merge and unmerge ops included. */
+  groupOps(caseId: string): Op[] {
+    const members = this.merges.membersOf(this.merges.survivorOf(caseId));
+    return members.length === 1 ? this.caseOps(members[0]!) : members.flatMap((m) => this.caseOps(m)).sort(compareOps);
+  }
+
+  /** Folds the cases touched as they show: an absorbed case leaves the index, its survivor is refolded. */
+  private foldGroups(caseIds: Iterable<string>): void {
+    const survivors = new Set<string>();
+    for (const caseId of caseIds) {
+      const survivor = this.merges.survivorOf(caseId);
+      if (survivor !== caseId) this.index.removeCase(caseId);
+      survivors.add(survivor);
+    }
+    for (const survivor of survivors) {
+      const ops = this.activeOps(survivor);
+      this.index.setFolded(survivor, foldCaseOps(ops, survivor), ops);
+    }
   }
 
   /** The small segments that single edits leave, for compaction. */
@@ -182,6 +223,7 @@ export class OpStore {
   }
 
   clear(): void {
+    this.merges.clear();
     this.cache.clear();
     this.smallSegments.clear();
   }
@@ -232,6 +274,10 @@ export interface WrittenSegment {
   id: string;
   ops: Op[];
   small: boolean;
+}
+
+function mergeOpsOf(ops: readonly Op[]): Op[] {
+  return ops.filter((op) => op.type === 'merge' || op.type === 'unmerge');
 }
 
 function caseIdsOf(ops: readonly Op[]): string[] {

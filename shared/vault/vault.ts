@@ -44,7 +44,7 @@ import {
 import { defaultKind, prepareSource, type FileSource, type PrepareOptions } from '../evidence/prepareFile.js';
 import type { CaseSummary } from '../oplog/summary.js';
 import { formatHlc, observeHlc, parseHlc, tickHlc, type Hlc } from '../oplog/hlc.js';
-import { opSchema, type Op } from '../oplog/ops.js';
+import { opSchema, type MergeOp, type Op } from '../oplog/ops.js';
 import { noteTextSchema } from '../model/case.js';
 import type { CaseFilter } from '../search/filter.js';
 import { judgePassphrase } from '../model/passphraseStrength.js';
@@ -364,7 +364,8 @@ export class Vault {
 
   /** Seals the in-memory index into the vault, so that the next open need not fold every case. */
   private saveIndexSnapshot(): void {
-    const snapshot = { state: this.index.exportState(), clock: formatHlc(this.clock) };
+    const merges = { merges: this.store.merges.ops(), undone: this.store.merges.undoneMerges() };
+    const snapshot = { state: { ...this.index.exportState(), ...merges }, clock: formatHlc(this.clock) };
     this.write(() => writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, snapshot));
     this.indexChanged = false;
   }
@@ -427,9 +428,11 @@ export class Vault {
   }
 
   /** The whole case, folded from its ops as it is asked for. */
-  getCase(caseId: string): CaseState {
+  getCase(idOrAbsorbed: string): CaseState {
     this.assertOpen();
-    const found = this.index.summary(caseId) ? foldCaseOps(this.store.caseOps(caseId)) : null;
+    // A case merged into another answers as the case it became.
+    const caseId = this.store.merges.survivorOf(idOrAbsorbed);
+    const found = this.index.summary(caseId) ? foldCaseOps(this.store.activeOps(caseId), caseId) : null;
     if (!found) throw usageError(`there is no case ${caseId} in this vault`, 'noSuchCase');
     return found;
   }
@@ -438,6 +441,8 @@ export class Vault {
   resolveCaseId(idOrPrefix: string): string {
     this.assertOpen();
     if (idOrPrefix.length < 4) throw usageError('give at least the first 4 characters of the case id', 'ambiguousId');
+    const survivor = this.store.merges.survivorOf(idOrPrefix);
+    if (survivor !== idOrPrefix) return survivor;
     const ids = this.index.idsStartingWith(idOrPrefix);
     if (ids.length === 0) throw usageError(`there is no case ${idOrPrefix} in this vault`, 'noSuchCase');
     if (ids.length > 1)
@@ -445,9 +450,28 @@ export class Vault {
     return ids[0]!;
   }
 
+  /** A case's ops with those of every case merged into it: its history, and what an export carries. */
   caseOps(caseId: string): readonly Op[] {
     this.assertOpen();
-    return this.store.caseOps(caseId);
+    return this.store.groupOps(caseId);
+  }
+
+  /** The ops a case folds from now (merges that took no effect left out): what a new write builds on. */
+  activeCaseOps(caseId: string): readonly Op[] {
+    this.assertOpen();
+    return this.store.activeOps(caseId);
+  }
+
+  /** The case a case id shows as: itself, or the survivor it was merged into. */
+  survivorOf(caseId: string): string {
+    this.assertOpen();
+    return this.store.merges.survivorOf(caseId);
+  }
+
+  /** The merges in effect (log order), for undoing one. */
+  activeMerges(): MergeOp[] {
+    this.assertOpen();
+    return this.store.merges.activeMerges();
   }
 
   /** Every op held, each segment decrypted once: exporting or backing up everything, fast. */
@@ -495,13 +519,13 @@ export class Vault {
   }
 
   /** Applies a patch; returns the case and the number of ops written (0 when nothing changed). */
-  updateCase(caseId: string, patch: CasePatch): { case: CaseState; opsWritten: number } {
-    this.getCase(caseId);
+  updateCase(idOrAbsorbed: string, patch: CasePatch): { case: CaseState; opsWritten: number } {
+    const caseId = this.getCase(idOrAbsorbed).id;
     const parsed = casePatchSchema.safeParse(patch);
     if (!parsed.success) throw rejectedError(`the change is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
     let ops: Op[];
     try {
-      ops = patchCaseOps(caseId, this.store.caseOps(caseId), parsed.data as ParsedCasePatch, this.opContext());
+      ops = patchCaseOps(caseId, this.store.activeOps(caseId), parsed.data as ParsedCasePatch, this.opContext());
     } catch (error) {
       throw rejectedError(`the change is not valid: ${(error as Error).message}`, 'invalidData');
     }
@@ -509,21 +533,22 @@ export class Vault {
     return { case: this.getCase(caseId), opsWritten: ops.length };
   }
 
-  addNote(caseId: string, text: string): CaseState {
-    this.getCase(caseId);
+  addNote(idOrAbsorbed: string, text: string): CaseState {
+    const caseId = this.getCase(idOrAbsorbed).id;
     const parsed = noteTextSchema.safeParse(text);
     if (!parsed.success) throw rejectedError(`the note is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
     this.commitOps([noteOp(caseId, parsed.data, this.opContext())]);
     return this.getCase(caseId);
   }
 
-  resolveConflict(caseId: string, key: string, chosenOpId: string): CaseState {
-    const current = this.getCase(caseId);
+  resolveConflict(idOrAbsorbed: string, key: string, chosenOpId: string): CaseState {
+    const current = this.getCase(idOrAbsorbed);
+    const caseId = current.id;
     if (!current.conflicts.some((c) => c.key === key))
       throw usageError(`the case has no conflict on ${key}`, 'noSuchConflict');
     let op: Op;
     try {
-      op = resolveConflictOp(caseId, this.store.caseOps(caseId), key, chosenOpId, this.opContext());
+      op = resolveConflictOp(caseId, this.store.activeOps(caseId), key, chosenOpId, this.opContext());
     } catch (error) {
       throw usageError((error as Error).message, 'noSuchConflict');
     }
@@ -602,7 +627,8 @@ export class Vault {
     this.indexChanged = true;
   }
 
-  private opContext(): OpContext {
+  /** Author, clock and ids for new ops: also for layers that build ops themselves (merge.ts). */
+  opContext(): OpContext {
     return {
       author: this.identity.fingerprint,
       newId: randomId,
@@ -673,7 +699,7 @@ export class Vault {
     if (change.documentId) this.checkDocumentLink(this.getCase(caseId), change.documentId);
     const { id: _id, ...current } = file;
     const next = this.parseFileItem({ ...current, ...change });
-    const heads = registerHeads(this.store.caseOps(caseId)).get(itemKey('files', fileId)) ?? [];
+    const heads = registerHeads(this.store.activeOps(caseId)).get(itemKey('files', fileId)) ?? [];
     // A change to nothing (a field left as it was) writes nothing; one that settles a conflict does.
     if (heads.length <= 1 && isDeepStrictEqual(next, this.parseFileItem(current))) return file;
     this.commitOps([
@@ -695,7 +721,7 @@ export class Vault {
    */
   removeFile(fileId: string): void {
     const { caseId } = this.findFile(fileId);
-    const heads = registerHeads(this.store.caseOps(caseId)).get(itemKey('files', fileId)) ?? [];
+    const heads = registerHeads(this.store.activeOps(caseId)).get(itemKey('files', fileId)) ?? [];
     this.commitOps(
       [
         itemOp(

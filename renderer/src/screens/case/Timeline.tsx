@@ -42,19 +42,23 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
         lines:
           h.type === 'create'
             ? [t('timeline.created')]
-            : h.changes.map((c) => {
-                const field = fieldOfKey(c.key);
-                const label = t(`field.${field}`);
-                if (c.from === undefined || (Array.isArray(c.from) && c.from.length === 0))
-                  return t('timeline.set', { field: label, to: describeValue(t, field, c.to, nameOf) });
-                // `from` lists the value(s) this write replaced: more than one after a merged conflict.
-                const from = Array.isArray(c.from)
-                  ? c.from.map((v) => describeValue(t, field, v, nameOf)).join(' | ')
-                  : describeValue(t, field, c.from, nameOf);
-                return c.to === undefined || c.to === null
-                  ? t('timeline.removed', { field: label, from })
-                  : t('timeline.changed', { field: label, from, to: describeValue(t, field, c.to, nameOf) });
-              }),
+            : h.type === 'merge'
+              ? [t('timeline.merged', { id: String(h.changes[0]?.to ?? '').slice(0, 8) })]
+              : h.type === 'unmerge'
+                ? [t('timeline.unmerged')]
+                : h.changes.map((c) => {
+                    const field = fieldOfKey(c.key);
+                    const label = t(`field.${field}`);
+                    if (c.from === undefined || (Array.isArray(c.from) && c.from.length === 0))
+                      return t('timeline.set', { field: label, to: describeValue(t, field, c.to, nameOf) });
+                    // `from` lists the value(s) this write replaced: more than one after a merged conflict.
+                    const from = Array.isArray(c.from)
+                      ? c.from.map((v) => describeValue(t, field, v, nameOf)).join(' | ')
+                      : describeValue(t, field, c.from, nameOf);
+                    return c.to === undefined || c.to === null
+                      ? t('timeline.removed', { field: label, from })
+                      : t('timeline.changed', { field: label, from, to: describeValue(t, field, c.to, nameOf) });
+                  }),
       })),
   ].sort((a, b) => b.at - a.at);
 

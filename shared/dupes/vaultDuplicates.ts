@@ -1,0 +1,106 @@
+import { usageError } from '../errors.js';
+import { foldCaseOps } from '../oplog/fold.js';
+import type { Op } from '../oplog/ops.js';
+import type { Contact, CaseDocument } from '../model/case.js';
+import type { Vault } from '../vault/vault.js';
+import { DuplicateIndex, findDuplicates, findMatchesFor, pairKey, type DuplicateCandidate } from './scan.js';
+import { personProfile, REVIEW_THRESHOLD, TYPING_THRESHOLD, type PersonProfile } from './score.js';
+
+/**
+ * Duplicate review over an open vault: the cases' profiles built from one pass over the op log,
+ * and the "not the same person" answers, kept sealed in the vault so a pair is never suggested
+ * again.
+ */
+const DISMISSALS_RECORD = 'duplicate-dismissals';
+
+export interface DuplicatePair extends DuplicateCandidate {
+  aliasA: string;
+  aliasB: string;
+}
+
+/** Every case's profile, folded from one read of the op log (a case at a time would reread segments). */
+export function caseProfiles(vault: Vault): PersonProfile[] {
+  const inEffect = new Set(vault.activeMerges().map((m) => m.id));
+  const bySurvivor = new Map<string, Op[]>();
+  for (const op of vault.allOps()) {
+    if (op.type === 'merge' && !inEffect.has(op.id)) continue;
+    const survivor = vault.survivorOf(op.caseId);
+    const list = bySurvivor.get(survivor);
+    if (list) list.push(op);
+    else bySurvivor.set(survivor, [op]);
+  }
+  const profiles: PersonProfile[] = [];
+  for (const [caseId, ops] of bySurvivor) {
+    const state = foldCaseOps(ops, caseId);
+    if (state) profiles.push(personProfile(state));
+  }
+  return profiles;
+}
+
+export function dismissedPairs(vault: Vault): Set<string> {
+  const stored = vault.getRecord(DISMISSALS_RECORD);
+  return new Set(stored ? (JSON.parse(stored) as { pairs: string[] }).pairs : []);
+}
+
+/** The pairs worth a look, best first, with the names to show; dismissed pairs left out. */
+export function scanDuplicates(
+  vault: Vault,
+  profiles: readonly PersonProfile[] = caseProfiles(vault),
+): DuplicatePair[] {
+  const aliases = new Map(profiles.map((p) => [p.id, p.alias]));
+  return findDuplicates(new DuplicateIndex(profiles), dismissedPairs(vault), REVIEW_THRESHOLD).map((c) => ({
+    ...c,
+    aliasA: aliases.get(c.a)!,
+    aliasB: aliases.get(c.b)!,
+  }));
+}
+
+/** Remembers that two cases are not one person (sealed in the vault): the pair is not suggested again. */
+export function dismissDuplicate(vault: Vault, first: string, second: string): void {
+  const a = vault.getCase(first).id;
+  const b = vault.getCase(second).id;
+  if (a === b) throw usageError(`${first} and ${second} are one case`, 'sameCase', { id: a });
+  const pairs = dismissedPairs(vault);
+  if (pairs.has(pairKey(a, b))) return;
+  pairs.add(pairKey(a, b));
+  vault.transaction((db) => vault.putRecord(DISMISSALS_RECORD, JSON.stringify({ pairs: [...pairs].sort() }), db));
+}
+
+export interface DraftPerson {
+  alias: string;
+  legalName?: string | null;
+  otherNames?: string[];
+  birthYear?: number | null;
+  contacts?: Array<Pick<Contact, 'channel' | 'value'>>;
+  documents?: Array<Pick<CaseDocument, 'note'>>;
+}
+
+const DRAFT_ID = 'draft';
+
+/** The cases a person being typed in may already be, best first (lower bar than the review list). */
+export function matchesForDraft(draft: DraftPerson, index: DuplicateIndex): DuplicatePair[] {
+  const profile = personProfile({
+    id: DRAFT_ID,
+    fields: {
+      alias: draft.alias,
+      legalName: draft.legalName ?? null,
+      otherNames: draft.otherNames ?? [],
+      birthYear: draft.birthYear ?? null,
+    } as never,
+    contacts: (draft.contacts ?? []).map((c, i) => ({ ...c, safetyNote: null, id: `c${i}` })),
+    documents: (draft.documents ?? []).map((d, i) => ({
+      kind: 'other',
+      status: 'needed',
+      issuedOn: null,
+      expiresOn: null,
+      note: d.note,
+      id: `d${i}`,
+    })),
+  });
+  const aliases = new Map(index.profiles.map((p) => [p.id, p.alias]));
+  return findMatchesFor(profile, index, TYPING_THRESHOLD).map((c) => ({
+    ...c,
+    aliasA: draft.alias,
+    aliasB: aliases.get(c.b)!,
+  }));
+}
