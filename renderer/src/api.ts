@@ -53,7 +53,7 @@ export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>):
  * Calls that only read. Every other call that succeeds may have changed which cases exist or what
  * they hold (an import, a purge, a merge, a restore): lists still on screen fetch again.
  */
-const READS = /^(get|list|query|preview|choose|inspect|platformProtections$|verifyRelease$)/;
+const READS = /^(get|list|query|preview|choose|inspect|match|platformProtections$|verifyRelease$)/;
 const changeListeners = new Set<() => void>();
 
 /** Called after every call that may have changed the vault's cases. Returns the unsubscribe. */
