@@ -140,7 +140,7 @@ describe('opening a vault', () => {
     fs.writeFileSync(file, 'x');
     const result = crossing(['case', 'list', vault, '--passphrase-file', file, '--recovery-key-file', file]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('not both');
+    expect(result.stderr).toContain('give only one of --passphrase-file, --recovery-key-file or --recovery-share');
   });
 
   it('names a passphrase file it cannot read (exit 1)', () => {

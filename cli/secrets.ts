@@ -65,7 +65,7 @@ export async function readUnlock(values: {
   const recoveryFile = values['recovery-key-file'];
   const shareFiles = values['recovery-share'] ?? [];
   if ([passphraseFile !== undefined, recoveryFile !== undefined, shareFiles.length > 0].filter(Boolean).length > 1) {
-    throw usageError('give one of --passphrase-file, --recovery-key-file or --recovery-share', 'commandLine');
+    throw usageError('give only one of --passphrase-file, --recovery-key-file or --recovery-share', 'commandLine');
   }
   if (shareFiles.length > 0) return { recoveryShares: shareFiles.map((f) => readSecretFile(f, 'recovery share')) };
   const envPassphrase = takeEnv(ENV.passphrase);
