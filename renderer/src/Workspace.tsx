@@ -14,6 +14,7 @@ import { DashboardScreen } from './screens/DashboardScreen';
 import { ExchangeScreen } from './screens/ExchangeScreen';
 import { NewCaseScreen } from './screens/NewCaseScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { DuplicatesScreen } from './screens/duplicates/DuplicatesScreen';
 import { isModKey, matchesAccelerator } from './shortcuts';
 import { AppContext, type AppContextValue, type LeaveGuard, type Me, type Route } from './state/app';
 import { useIdleLock } from './state/useIdleLock';
@@ -223,5 +224,7 @@ function CurrentScreen({ route }: { route: Route }) {
       );
     case 'settings':
       return <SettingsScreen />;
+    case 'duplicates':
+      return <DuplicatesScreen />;
   }
 }

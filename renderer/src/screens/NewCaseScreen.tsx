@@ -1,3 +1,4 @@
+import { DuplicateWarning } from './duplicates/DuplicateWarning';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from '../../../shared/model/countries';
@@ -113,6 +114,7 @@ export function NewCaseScreen() {
         >
           {(p) => <input {...p} autoFocus value={alias} onChange={(e) => setAlias(e.target.value)} />}
         </Field>
+        <DuplicateWarning alias={alias} />
         <div className="form-grid">
           <Field label={t('field.stage')}>
             {(p) => (

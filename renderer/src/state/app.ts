@@ -12,7 +12,8 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'contacts' }
   | { name: 'exchange'; importFile?: FileRef; handOff?: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'duplicates' };
 
 /** A screen with typed work registers one: leaving it then asks Save / Discard / Stay. */
 export type LeaveGuard = {

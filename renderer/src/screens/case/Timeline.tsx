@@ -15,7 +15,16 @@ type Props = {
   onNoteAdded: (next: CaseState) => void;
 };
 
-type Entry = { id: string; at: number; author: string; kind: 'note' | 'change'; text?: string; lines?: string[] };
+type Entry = {
+  id: string;
+  at: number;
+  author: string;
+  kind: 'note' | 'change';
+  text?: string;
+  lines?: string[];
+  /** A merge still in effect: it can be undone from here. */
+  undoableMerge?: boolean;
+};
 
 /** Notes and every change to the case, newest first: who, when, what. */
 export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
@@ -23,6 +32,19 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Merges undone already (an unmerge names the merge it undoes).
+  const undone = new Set(history.filter((h) => h.type === 'unmerge').map((h) => String(h.changes[0]?.to ?? '')));
+  const [undoError, setUndoError] = useState<ApiError | null>(null);
+  const undoMerge = async (mergeOpId: string) => {
+    setUndoError(null);
+    try {
+      const { survivor } = await api.unmergeCase({ mergeOpId });
+      onNoteAdded(survivor);
+    } catch (e) {
+      setUndoError(asApiError(e));
+    }
+  };
 
   const entries: Entry[] = [
     ...caseState.notes.map((n) => ({
@@ -39,6 +61,7 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
         at: h.at,
         author: h.authorName ?? nameOf(h.author),
         kind: 'change' as const,
+        undoableMerge: h.type === 'merge' && !undone.has(h.opId),
         lines:
           h.type === 'create'
             ? [t('timeline.created')]
@@ -100,6 +123,7 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
           {t('timeline.addNote')}
         </button>
       </form>
+      <ErrorNote error={undoError} />
       {/* Focusable, so the history can be scrolled from the keyboard too. */}
       <ol className="timeline-list" tabIndex={0} aria-label={t('timeline.history')}>
         {entries.map((entry) => (
@@ -117,6 +141,11 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
                   <li key={i}>{line}</li>
                 ))}
               </ul>
+            )}
+            {entry.undoableMerge && (
+              <button type="button" className="btn btn-small" onClick={() => void undoMerge(entry.id)}>
+                {t('timeline.undoMerge')}
+              </button>
             )}
           </li>
         ))}
