@@ -1,3 +1,4 @@
+import { CurrentPassphraseField } from '../components/CurrentPassphraseField';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, asApiError } from '../api';
@@ -230,20 +231,7 @@ function ChangePassphrase() {
     <form className="panel stack" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="pass-title">
       <h2 id="pass-title">{t('settings.changePassphrase')}</h2>
       <p className="small muted">{t('settings.changePassphraseIntro')}</p>
-      <Field
-        label={t('settings.currentPassphrase')}
-        error={wrong ? t('gate.unlock.wrong.passphrase') : touched && !current ? t('validation.required') : null}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        )}
-      </Field>
+      <CurrentPassphraseField value={current} onChange={setCurrent} wrong={wrong} touched={touched} />
       <NewPassphraseFields
         label={t('settings.newPassphrase')}
         passphrase={next}

@@ -1,7 +1,8 @@
+import { useAction } from '../../state/useAction';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
-import { api, type ApiError, asApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { formatDate, formatNumber } from '../../format';
@@ -20,24 +21,12 @@ export function BackupPanel() {
   const { t } = useTranslation();
   const { notify } = useApp();
   const state = useAsync(() => api.getBackupState({}), []);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [otherVault, setOtherVault] = useState(false);
   const [identity, setIdentity] = useState('');
   const [restored, setRestored] = useState<Restored | null>(null);
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const backUp = () =>
     run(async () => {
       const result = await api.backupVault({});

@@ -1,7 +1,8 @@
+import { useAction } from '../../state/useAction';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
-import { api, type ApiError, asApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useApp } from '../../state/app';
@@ -21,20 +22,8 @@ export function RecoveryShares() {
   const [threshold, setThreshold] = useState(2);
   const [split, setSplit] = useState<Split | null>(null);
   const [writtenDown, setWrittenDown] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useAction();
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const make = () =>
     run(async () => {
       setWrittenDown(false);

@@ -1,3 +1,4 @@
+import { CurrentPassphraseField } from '../../components/CurrentPassphraseField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
@@ -143,20 +144,7 @@ function DuressPassphrase({ state, onChanged }: { state: SeizureState; onChanged
       <p className={`small dot-label ${clearing ? 'tone-good' : ''}`} data-testid="duress-status">
         {clearing ? t('seizure.duress.isSet') : t('seizure.duress.notSet')}
       </p>
-      <Field
-        label={t('settings.currentPassphrase')}
-        error={wrong ? t('gate.unlock.wrong.passphrase') : touched && !current ? t('validation.required') : null}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        )}
-      </Field>
+      <CurrentPassphraseField value={current} onChange={setCurrent} wrong={wrong} touched={touched} />
       {!clearing && (
         <>
           <Field label={t('seizure.duress.passphrase')} error={touched && !duress ? t('validation.required') : null}>
