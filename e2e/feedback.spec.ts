@@ -72,7 +72,8 @@ test('the panic shortcut is chosen by pressing it', async ({ app }) => {
   await recorder.click();
   await page.keyboard.press('Control+Alt+KeyP');
   await expect(recorder).toHaveText('Ctrl+Alt+P');
-  await page.getByRole('button', { name: 'Apply' }).click();
+  // The panic shortcut's own Apply (the emergency erase shortcut has one too, further down).
+  await page.getByRole('form', { name: 'Panic shortcut' }).getByRole('button', { name: 'Apply' }).click();
   await expect.poll(async () => (await control.value('getSettings', {})).panicShortcut).toBe('CommandOrControl+Alt+P');
   await page.keyboard.press('Control+Alt+KeyP');
   await waitReady(page, 'unlock');

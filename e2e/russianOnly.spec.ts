@@ -8,6 +8,8 @@ import { goTo, openVault, SCREENS } from './models/app.js';
  */
 const ALLOWED = new Set([
   'Crossing',
+  'crossing', // the command's name, as it is typed
+  'SSD', // the kind of disk that may keep old copies, named as Russian users know it
   'Ctrl',
   'Alt',
   'Shift',

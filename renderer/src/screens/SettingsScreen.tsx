@@ -100,6 +100,7 @@ export function SettingsScreen() {
           </Field>
           <form
             className="row align-end"
+            aria-label={t('settings.panicShortcut')}
             onSubmit={(e) => {
               e.preventDefault();
               if (shortcut.trim()) void save({ panicShortcut: shortcut.trim() });
