@@ -173,11 +173,19 @@ export interface RemovedContact {
   assignedCases: number;
 }
 
+/** How many cases are assigned to each key, in one pass over the cases (a contact list asks for all). */
+export function assignedCaseCounts(vault: Vault): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of vault.allCases()) {
+    const fingerprint = c.fields.assignedTo;
+    if (fingerprint) counts.set(fingerprint, (counts.get(fingerprint) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** How many cases are assigned to this contact (what removing them would leave pointing at a stranger). */
 export function casesAssignedTo(vault: Vault, fingerprint: string): number {
-  let count = 0;
-  for (const c of vault.allCases()) if (c.fields.assignedTo === fingerprint) count += 1;
-  return count;
+  return assignedCaseCounts(vault).get(fingerprint) ?? 0;
 }
 
 /**

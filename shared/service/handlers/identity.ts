@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readKeyCardFile } from '../../exchange/keyCardFile.js';
 import {
   addContact,
+  assignedCaseCounts,
   casesAssignedTo,
   removeContact,
   renameContact,
@@ -48,7 +49,8 @@ export const identityHandlers: Handlers<IdentityChannel> = {
 
   listContacts: (ctx) => {
     const vault = ctx.session.requireVault();
-    return { contacts: listContacts(vault).map((c) => toContactEntry(vault, c)) };
+    const assigned = assignedCaseCounts(vault);
+    return { contacts: listContacts(vault).map((c) => toContactEntry(vault, c, assigned.get(c.fingerprint) ?? 0)) };
   },
 
   addContact: (ctx, args) => {
@@ -83,7 +85,11 @@ export const identityHandlers: Handlers<IdentityChannel> = {
  * `pendingKeyChange` is always false here: the exchange layer never stores a card whose keys differ
  * from a known contact's; it refuses it (with the safety number) until the person re-verifies.
  */
-function toContactEntry(vault: Vault, contact: Contact): ContactEntry {
+function toContactEntry(
+  vault: Vault,
+  contact: Contact,
+  assignedCases = casesAssignedTo(vault, contact.fingerprint),
+): ContactEntry {
   return {
     name: contact.name,
     fingerprint: contact.fingerprint,
@@ -91,6 +97,6 @@ function toContactEntry(vault: Vault, contact: Contact): ContactEntry {
     verifiedAt: contact.verifiedAt,
     safetyNumber: contactSafetyNumber(vault, contact),
     pendingKeyChange: false,
-    assignedCases: casesAssignedTo(vault, contact.fingerprint),
+    assignedCases,
   };
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../../shared/ipc/contract';
 import { useTranslation } from 'react-i18next';
-import { api, asApiError, onEvent, type ApiError } from '../../api';
+import { api, onEvent } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
 import type { FileRef } from '../../state/app';
+import { useAction } from '../../state/useAction';
 import { ColumnsStep } from './ColumnsStep';
 import { ReportView } from './PreviewStep';
 import { RemoveFileOffer } from './RemoveFileOffer';
@@ -25,23 +26,10 @@ export function SheetImportWizard() {
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [preview, setPreview] = useState<SheetReport | null>(null);
   const [report, setReport] = useState<SheetReport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: attempt } = useAction();
   const [progress, setProgress] = useState<EventPayload<'sheetImportProgress'> | null>(null);
 
   useEffect(() => onEvent('sheetImportProgress', setProgress), []);
-
-  const attempt = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(asApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const inspect = (chosen: FileRef, choice: ReadChoice) =>
     attempt(async () => {
