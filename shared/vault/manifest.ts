@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { passphraseWrapAd, recoveryWrapAd, type VaultHeader } from './header.js';
 
 /**
- * The manifest: integrity of the whole vault (DESIGN.md, "Integrity of the whole vault").
+ * The manifest: integrity of the whole vault (the design notes, "Integrity of the whole vault"; for
+ * readers, README, "Security: what the vault file reveals, and what it cannot detect").
  *
  * Per-row associated data stops a row being moved or swapped, not removed or rolled back. The
  * manifest names every row that should be in the file and the exact version of it: for each row,

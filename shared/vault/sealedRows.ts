@@ -26,7 +26,10 @@ export function openRow(key: Uint8Array, table: string, id: Uint8Array, sealed: 
   return unpad(padded);
 }
 
-/** Sub-keys of the vault key (DESIGN.md): one per purpose, so no key does two jobs. */
+/**
+ * Sub-keys of the vault key (the design notes; README, "Security: what the vault file reveals"): one
+ * per purpose, so no key does two jobs.
+ */
 export const SUBKEY = { rows: 1, identity: 2, recordNames: 3, index: 4, manifest: 5, files: 6 } as const;
 
 export function deriveSubkey(vaultKey: Uint8Array, id: number): Uint8Array {
