@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupVault, restoreBackup } from '../exchange/backup.js';
 import { findContact } from '../exchange/contacts.js';
 import { exportCases, writeBundle } from '../exchange/exportCases.js';
@@ -11,6 +11,7 @@ import { importSealedFile } from '../exchange/importSealedFile.js';
 import { parseEnvelope } from '../exchange/bundle.js';
 import { introduce, makeVault, rowsSnapshot } from '../exchange/testing/fixtures.js';
 import { makeTempDir } from '../testing/tempDir.js';
+import { ManifestTracker } from '../vault/manifestStore.js';
 import type { Vault } from '../vault/vault.js';
 import { minimalPng } from './testing/images.js';
 
@@ -34,7 +35,7 @@ afterEach(() => {
   cleanup();
 });
 
-const describe = (f: { id: string; size: number; sha256: string }, caseId: string) => ({
+const describeFile = (f: { id: string; size: number; sha256: string }, caseId: string) => ({
   fileId: f.id,
   caseId,
   size: f.size,
@@ -126,7 +127,7 @@ it('refuses a bundle whose file does not match its description, and changes noth
     caseIds: [caseId],
     ops: [...alice.caseOps(caseId)],
     omitted: [],
-    files: [{ ...describe(photo, caseId), content: () => [Buffer.alloc(photo.size, 0x41)] }],
+    files: [{ ...describeFile(photo, caseId), content: () => [Buffer.alloc(photo.size, 0x41)] }],
     outFile: file('lie.crossing'),
   });
   await expect(importSealedFile(bob, file('lie.crossing'))).rejects.toThrow(
@@ -142,4 +143,87 @@ it('holds the files in a backup, and a restore brings them back', async () => {
   await restoreBackup(fresh, file('alice.backup'), { ageIdentity: alice.revealAgeIdentity() });
   for (const f of [photo, scan]) expect(readAll(fresh.readFile(f.id)).equals(readAll(alice.readFile(f.id)))).toBe(true);
   fresh.lock();
+});
+
+describe('a removal received from a colleague', () => {
+  async function sendToBob(name: string, caseId: string) {
+    await exportCases(alice, { to: ['Bob'], cases: [caseId], outFile: file(name) });
+    return importSealedFile(bob, file(name));
+  }
+
+  it('takes the content and its key out of the vault with the import, the other files kept', async () => {
+    const { caseId, photo, scan } = caseWithPhoto();
+    await sendToBob('a.crossing', caseId);
+    expect(bob.holdsFileContent(photo.id)).toBe(true);
+    alice.removeFile(photo.id);
+    await sendToBob('b.crossing', caseId);
+    expect(bob.getCase(caseId).files.map((f) => f.id)).toEqual([scan.id]);
+    expect(bob.holdsFileContent(photo.id)).toBe(false);
+    expect(bob.holdsFileContent(scan.id)).toBe(true);
+    // check() refuses chunks left without their key: none are.
+    expect(bob.check()).toMatchObject({ files: 1 });
+  });
+
+  it('keeps the content when the import rolls back: the file is still listed and held', async () => {
+    const { caseId, photo } = caseWithPhoto();
+    await sendToBob('a.crossing', caseId);
+    alice.removeFile(photo.id);
+    await exportCases(alice, { to: ['Bob'], cases: [caseId], outFile: file('b.crossing') });
+    const before = rowsSnapshot(bob);
+    // The last step of the transaction fails, after the content was deleted in it.
+    const seal = vi.spyOn(ManifestTracker.prototype, 'seal').mockImplementationOnce(() => {
+      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    });
+    await expect(importSealedFile(bob, file('b.crossing'))).rejects.toThrow();
+    seal.mockRestore();
+    expect(rowsSnapshot(bob)).toBe(before);
+    expect(bob.holdsFileContent(photo.id)).toBe(true);
+    expect(bob.getCase(caseId).files.map((f) => f.id)).toContain(photo.id);
+  });
+
+  it('keeps the content when a later rename here wins over the removal (last writer wins)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-01T10:00:00Z'));
+      const { caseId, photo } = caseWithPhoto();
+      await sendToBob('a.crossing', caseId);
+      vi.setSystemTime(new Date('2026-01-01T11:00:00Z'));
+      alice.removeFile(photo.id);
+      vi.setSystemTime(new Date('2026-01-01T12:00:00Z'));
+      bob.updateFile(photo.id, { caption: 'left forearm' });
+      await sendToBob('b.crossing', caseId);
+      const shown = bob.getCase(caseId);
+      expect(shown.files.find((f) => f.id === photo.id)).toMatchObject({ caption: 'left forearm' });
+      expect(shown.conflicts.map((c) => c.key)).toContain(`files/${photo.id}`);
+      expect(bob.holdsFileContent(photo.id)).toBe(true);
+      // Settling the conflict for the removal takes the content out, as removing the file does.
+      const removal = shown.conflicts
+        .find((c) => c.key === `files/${photo.id}`)!
+        .candidates.find((w) => w.value === null)!;
+      bob.resolveConflict(caseId, `files/${photo.id}`, removal.opId);
+      expect(bob.getCase(caseId).files.map((f) => f.id)).not.toContain(photo.id);
+      expect(bob.holdsFileContent(photo.id)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes the content out when the removal is the later of a removal and a rename', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-01-01T10:00:00Z'));
+      const { caseId, photo } = caseWithPhoto();
+      await sendToBob('a.crossing', caseId);
+      vi.setSystemTime(new Date('2026-01-01T11:00:00Z'));
+      bob.updateFile(photo.id, { caption: 'left forearm' });
+      vi.setSystemTime(new Date('2026-01-01T12:00:00Z'));
+      alice.removeFile(photo.id);
+      await sendToBob('b.crossing', caseId);
+      expect(bob.getCase(caseId).files.map((f) => f.id)).not.toContain(photo.id);
+      expect(bob.holdsFileContent(photo.id)).toBe(false);
+      expect(bob.check()).toMatchObject({ files: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

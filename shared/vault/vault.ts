@@ -552,7 +552,8 @@ export class Vault {
     } catch (error) {
       throw usageError((error as Error).message, 'noSuchConflict');
     }
-    this.commitOps([op]);
+    // Picking a file's removal takes its content out, as removing it does.
+    this.commitOps([op], (db) => this.dropContentOfRemovedFiles(db, [op]));
     return this.getCase(caseId);
   }
 
@@ -593,9 +594,43 @@ export class Vault {
       ids.add(op.id);
       fresh.push(op);
     }
-    this.commitOps(fresh, extra);
+    // Nothing new and nothing else to write: no transaction at all (the change number stays).
+    const work = fresh.length > 0 || extra ? (db: Database.Database) => this.afterMerge(db, fresh, extra) : undefined;
+    this.commitOps(fresh, work);
     for (const op of fresh) this.observe(op.hlc);
     return fresh;
+  }
+
+  /** Inside the merge's transaction, once its ops are written: the caller's work, then removals. */
+  private afterMerge(db: Database.Database, fresh: readonly Op[], extra?: (db: Database.Database) => void): void {
+    extra?.(db);
+    this.dropContentOfRemovedFiles(db, fresh);
+  }
+
+  /**
+   * A file a colleague removed goes from here too: content held for no listed file is sensitive and
+   * kept for no reason. For each file the merged ops name whose content is held, its register is
+   * settled as the fold settles it (the latest surviving write wins, even in a conflict); only when
+   * that write is a removal do the chunks and key go, in the merge's transaction, so a crash keeps
+   * both the file and its content or neither. A removal that loses to a later rename keeps them.
+   */
+  private dropContentOfRemovedFiles(db: Database.Database, fresh: readonly Op[]): void {
+    const held: string[] = [];
+    // A file's writes may sit in the case it was added to and in the one naming it now (a merge).
+    const cases = new Set<string>();
+    for (const [fileId, caseId] of filesNamedBy(fresh)) {
+      const row = readFileRow(db, this.evidenceKeys, fileId);
+      if (!row) continue;
+      held.push(fileId);
+      cases.add(row.caseId).add(caseId);
+    }
+    if (held.length === 0) return;
+    const heldOps = [...cases].flatMap((caseId) => this.store.groupOps(caseId));
+    const writes = writesOfFiles(new Set(held), [...heldOps, ...fresh]);
+    for (const fileId of held) {
+      const winner = registerHeads(writes.get(fileId) ?? []).get(itemKey('files', fileId))?.[0];
+      if (winner?.value === null) deleteFileContent(db, this.evidenceKeys, fileId);
+    }
   }
 
   /** Writes ops in one transaction, then (only after commit) folds them into memory. */
@@ -1252,6 +1287,34 @@ function fileIdsIn(ops: readonly Op[], caseId: string): Set<string> {
     if (op.type === 'create') for (const id of Object.keys(op.items.files ?? {})) ids.add(id);
   }
   return ids;
+}
+
+/** The files an op writes: an item op on the files list, or a create op's files. */
+function fileIdsWrittenBy(op: Op): string[] {
+  if (op.type === 'item') return op.list === 'files' ? [op.itemId] : [];
+  if (op.type === 'create') return Object.keys(op.items.files ?? {});
+  return [];
+}
+
+/** Every file the ops write, with the case the op belongs to. */
+function filesNamedBy(ops: readonly Op[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const op of ops) for (const fileId of fileIdsWrittenBy(op)) files.set(fileId, op.caseId);
+  return files;
+}
+
+/** The ops that write each of these files (duplicates are harmless: a register counts an op once). */
+function writesOfFiles(fileIds: ReadonlySet<string>, ops: readonly Op[]): Map<string, Op[]> {
+  const writes = new Map<string, Op[]>();
+  for (const op of ops) {
+    for (const fileId of fileIdsWrittenBy(op)) {
+      if (!fileIds.has(fileId)) continue;
+      const list = writes.get(fileId);
+      if (list) list.push(op);
+      else writes.set(fileId, [op]);
+    }
+  }
+  return writes;
 }
 
 function manifestKeys(keys: Keys): ManifestKeys {
