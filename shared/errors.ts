@@ -74,6 +74,7 @@ export const ERROR_REASONS = [
   'fileUnfollowable',
   'fileNotHeld',
   'fileNotShowable',
+  'fileMislabelled',
   'noSuchDocument',
   // A .crossing file refused by one of the import checks (shared/exchange/openBundle.ts), in their order.
   'importSize',

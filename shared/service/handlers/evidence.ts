@@ -1,6 +1,6 @@
 import { contentTypeOf } from '../../evidence/contentType.js';
 import { saveCopy } from '../../evidence/saveCopy.js';
-import { usageError } from '../../errors.js';
+import { readForViewing } from '../../evidence/viewFile.js';
 import type { ChannelResult } from '../../ipc/contract.js';
 import type { Vault } from '../../vault/vault.js';
 import type { Handlers, ServiceContext } from '../types.js';
@@ -55,23 +55,8 @@ export const evidenceHandlers: Handlers<EvidenceChannel> = {
     }
   },
 
-  readEvidenceFile: (ctx, args) => {
-    const vault = ctx.session.requireVault();
-    const { file } = vault.findFile(args.fileId);
-    const view = contentTypeOf(file.type).view;
-    if (view === null)
-      throw usageError(
-        `${file.name} cannot be shown in Crossing: save a copy to open it elsewhere`,
-        'fileNotShowable',
-        { name: file.name },
-      );
-    const chunks = [...vault.readFile(file.id)].map((c) => Buffer.from(c));
-    const whole = Buffer.concat(chunks);
-    for (const c of chunks) c.fill(0);
-    const base64 = whole.toString('base64');
-    whole.fill(0);
-    return { type: file.type, view, base64 };
-  },
+  // The viewer and the thumbnails: only content whose own bytes are the viewable type its op names.
+  readEvidenceFile: (ctx, args) => readForViewing(ctx.session.requireVault(), args.fileId),
 
   saveEvidenceCopy: async (ctx, args) => {
     const vault = ctx.session.requireVault();
