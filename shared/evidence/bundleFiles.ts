@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { rejectedError } from '../errors.js';
+import { contentTypeOf, detectContentType } from './contentType.js';
 import type { EvidenceFile } from '../model/case.js';
 import type { Op } from '../oplog/ops.js';
 import type { Vault } from '../vault/vault.js';
@@ -87,7 +88,8 @@ export function checkBundleFiles(
 ): void {
   const files = opened.bundle.files ?? [];
   if (files.length === 0) return;
-  const described = new Map<string, { caseId: string; sha256: Set<string> }>();
+  // Per file: its case, and the type each op states for each content (by SHA-256) it describes.
+  const described = new Map<string, { caseId: string; sha256: Map<string, Set<string>> }>();
   for (const op of ops) {
     const items =
       op.type === 'item' && op.list === 'files'
@@ -97,8 +99,9 @@ export function checkBundleFiles(
           : [];
     for (const [fileId, value] of items) {
       if (!value) continue;
-      const entry = described.get(fileId) ?? { caseId: op.caseId, sha256: new Set<string>() };
-      entry.sha256.add((value as EvidenceFile).sha256);
+      const { sha256, type } = value as EvidenceFile;
+      const entry = described.get(fileId) ?? { caseId: op.caseId, sha256: new Map<string, Set<string>>() };
+      entry.sha256.set(sha256, (entry.sha256.get(sha256) ?? new Set()).add(type));
       described.set(fileId, entry);
     }
   }
@@ -108,10 +111,30 @@ export function checkBundleFiles(
     if (!(known?.sha256.has(file.sha256) && known.caseId === file.caseId) && held !== file.sha256) {
       throw refuse(`file ${i + 1} of the bundle (${file.fileId}) is not one its cases describe: the file was altered`);
     }
-    if (opened.contents[i]?.sha256 !== file.sha256) {
+    const content = opened.contents[i];
+    if (content?.sha256 !== file.sha256) {
       throw refuse(`file ${i + 1} of the bundle (${file.fileId}) does not match its SHA-256: the file was altered`);
     }
+    const mislabelled = [...(known?.sha256.get(file.sha256) ?? [])].find((type) => !typeFits(type, content.head));
+    if (mislabelled) {
+      throw refuse(
+        `file ${i + 1} of the bundle (${file.fileId}) is described as ${mislabelled} but its content is ` +
+          `${detectContentType(content.head).mime}: the sender's vault mislabelled it, or the file was altered`,
+      );
+    }
   });
+}
+
+/**
+ * A type an op states fits the content unless it is one the app would show and the content's own
+ * first bytes say otherwise (a program called a picture). Such a file is refused, not relabelled:
+ * its description is a signed op that every vault must hold unchanged, so a corrected copy would be
+ * history rewritten here alone; and a sender whose vault states a false type is not to be trusted
+ * with the rest of the file either. A type the app never shows is harmless whatever the content.
+ */
+function typeFits(statedType: string, head: Uint8Array): boolean {
+  if (contentTypeOf(statedType).view === null) return true;
+  return detectContentType(head).mime === statedType;
 }
 
 /**

@@ -9,6 +9,7 @@ import { findContact } from '../exchange/contacts.js';
 import { exportCases, writeBundle } from '../exchange/exportCases.js';
 import { importSealedFile } from '../exchange/importSealedFile.js';
 import { parseEnvelope } from '../exchange/bundle.js';
+import { itemOp } from '../oplog/caseOps.js';
 import { introduce, makeVault, rowsSnapshot } from '../exchange/testing/fixtures.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import { ManifestTracker } from '../vault/manifestStore.js';
@@ -133,6 +134,25 @@ it('refuses a bundle whose file does not match its description, and changes noth
   await expect(importSealedFile(bob, file('lie.crossing'))).rejects.toThrow(
     /refused by the files check: file 1 of the bundle .* does not match its SHA-256.*Nothing was changed/,
   );
+  expect(rowsSnapshot(bob)).toBe(before);
+});
+
+it('refuses a bundle that calls a program a picture, and changes nothing', async () => {
+  const kase = alice.addCase({ alias: 'Lie' });
+  fs.writeFileSync(file('tool'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), crypto.randomBytes(300)]));
+  const program = alice.addFile(kase.id, file('tool'));
+  // A sender's vault that states another type than the content's own (Alice's stands in for it).
+  const added = alice.caseOps(kase.id).find((op) => op.type === 'item' && op.itemId === program.id)!;
+  const { id: _id, ...described } = program;
+  alice.mergeOps([
+    itemOp(kase.id, 'files', program.id, { ...described, type: 'image/png' }, [added.id], alice.opContext()),
+  ]);
+  await exportCases(alice, { to: ['Bob'], cases: [kase.id], outFile: file('lie.crossing') });
+  const before = rowsSnapshot(bob);
+  await expect(importSealedFile(bob, file('lie.crossing'))).rejects.toMatchObject({
+    reason: 'importFiles',
+    message: expect.stringMatching(/described as image\/png but its content is application\/x-elf/),
+  });
   expect(rowsSnapshot(bob)).toBe(before);
 });
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { CrossingError, type ErrorReason } from '../errors.js';
 import { CHUNK_BYTES } from '../evidence/chunks.js';
+import { SNIFF_BYTES } from '../evidence/contentType.js';
 import type { ByteSource } from '../files/byteSource.js';
 import { fingerprintOf } from '../identity/identity.js';
 import { describeIssues } from '../model/case.js';
@@ -79,6 +80,8 @@ const CHECK_OF_FAILURE: Record<AgeFailure, ImportCheck> = {
 /** What an evidence file's bytes in the payload hashed to, in the bundle's order. */
 export interface ReadFileDigest {
   sha256: string;
+  /** Its first bytes, enough to tell its type from its content (the files check compares). */
+  head: Uint8Array;
 }
 
 export interface OpenedBundle {
@@ -158,15 +161,17 @@ function firstPass(age: OpenedAgeFile, maxBundleBytes: number) {
     }
     for (const [i, file] of (bundle.files ?? []).entries()) {
       const hash = crypto.createHash('sha256');
+      const head = new Uint8Array(Math.min(SNIFF_BYTES, file.size));
       let size = 0;
       for (const piece of reader.pieces(file.size, PIECE_BYTES)) {
+        if (size < head.length) head.set(piece.subarray(0, head.length - size), size);
         hash.update(piece);
         size += piece.length;
         piece.fill(0);
       }
       if (size < file.size)
         throw new EnvelopeError(`it ends inside file ${i + 1} of the ${bundle.files!.length} it lists`);
-      contents.push({ sha256: hash.digest('hex') });
+      contents.push({ sha256: hash.digest('hex'), head });
     }
     checkPadding(reader);
   } catch (error) {
