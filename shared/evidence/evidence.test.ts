@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rowsSnapshot } from '../exchange/testing/fixtures.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import { Vault } from '../vault/vault.js';
 import { CHUNK_BYTES } from './chunks.js';
@@ -147,6 +148,50 @@ describe('bad input leaves the vault as it was', () => {
     } finally {
       fs.fstatSync = original;
     }
+    expect(vault.check()).toMatchObject({ files: 0 });
+    vault.lock();
+  });
+
+  it('refuses a file it may not read, saying so, and writes nothing (no op, no chunk)', async () => {
+    const { vault, caseId } = await newVault();
+    const locked = writeRandom('locked.bin', 3 * CHUNK_BYTES);
+    const good = writeRandom('good.bin', 10);
+    const before = rowsSnapshot(vault);
+    const opsBefore = vault.caseOps(caseId).length;
+    // Tests run as root, whom chmod 000 does not stop: the open fails as it would for anyone else.
+    const realOpen = fs.openSync;
+    const open = vi.spyOn(fs, 'openSync').mockImplementation(((
+      target: fs.PathLike,
+      flags?: fs.OpenMode,
+      mode?: fs.Mode | null,
+    ) => {
+      if (target === locked.path) {
+        throw Object.assign(new Error(`EACCES: permission denied, open '${locked.path}'`), {
+          code: 'EACCES',
+          errno: -13,
+          syscall: 'open',
+        });
+      }
+      return realOpen(target, flags ?? 'r', mode);
+    }) as typeof fs.openSync);
+    try {
+      for (const paths of [[locked.path], [good.path, locked.path]]) {
+        expect(() => vault.addFiles(caseId, paths)).toThrow(
+          expect.objectContaining({
+            code: 'usage',
+            reason: 'cannotRead',
+            params: { name: 'locked.bin' },
+            message: expect.stringMatching(/locked\.bin cannot be read: permission denied \(ask whoever owns it/),
+          }),
+        );
+      }
+      expect(open).toHaveBeenCalledWith(locked.path, expect.any(Number));
+    } finally {
+      open.mockRestore();
+    }
+    expect(vault.getCase(caseId).files).toEqual([]);
+    expect(vault.caseOps(caseId)).toHaveLength(opsBefore);
+    expect(rowsSnapshot(vault)).toBe(before);
     expect(vault.check()).toMatchObject({ files: 0 });
     vault.lock();
   });
