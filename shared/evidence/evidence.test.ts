@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rowsSnapshot } from '../exchange/testing/fixtures.js';
+import { writesUntilFull } from '../testing/diskFull.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import { Vault } from '../vault/vault.js';
 import { CHUNK_BYTES } from './chunks.js';
@@ -193,6 +194,31 @@ describe('bad input leaves the vault as it was', () => {
     expect(vault.caseOps(caseId)).toHaveLength(opsBefore);
     expect(rowsSnapshot(vault)).toBe(before);
     expect(vault.check()).toMatchObject({ files: 0 });
+    vault.lock();
+  });
+
+  it('stops "Save a copy" on a full disk, saying so: no copy, no temp file, the vault as it was', async () => {
+    const { vault, caseId } = await newVault();
+    const source = writeRandom('scan.bin', 5 * CHUNK_BYTES);
+    const added = vault.addFile(caseId, source.path);
+    const before = rowsSnapshot(vault);
+    const target = path.join(dir, 'copy.bin');
+    const write = vi.spyOn(fs, 'writeSync').mockImplementation(writesUntilFull(2 * CHUNK_BYTES + 100));
+    try {
+      expect(() => saveCopy(vault.readFile(added.id), target)).toThrow(
+        expect.objectContaining({
+          reason: 'diskFull',
+          message: expect.stringMatching(/the disk is full: .*copy\.bin was not written.*free some space/),
+        }),
+      );
+      expect(write).toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(rowsSnapshot(vault)).toBe(before);
+    expect(readAll(vault.readFile(added.id)).equals(source.bytes)).toBe(true);
     vault.lock();
   });
 

@@ -10,7 +10,8 @@ import { exportCases, writeBundle } from '../exchange/exportCases.js';
 import { importSealedFile } from '../exchange/importSealedFile.js';
 import { parseEnvelope } from '../exchange/bundle.js';
 import { itemOp } from '../oplog/caseOps.js';
-import { introduce, makeVault, rowsSnapshot } from '../exchange/testing/fixtures.js';
+import { casesSnapshot, introduce, makeVault, rowsSnapshot } from '../exchange/testing/fixtures.js';
+import { writesUntilFull } from '../testing/diskFull.js';
 import { makeTempDir } from '../testing/tempDir.js';
 import { ManifestTracker } from '../vault/manifestStore.js';
 import type { Vault } from '../vault/vault.js';
@@ -154,6 +155,33 @@ it('refuses a bundle that calls a program a picture, and changes nothing', async
     message: expect.stringMatching(/described as image\/png but its content is application\/x-elf/),
   });
   expect(rowsSnapshot(bob)).toBe(before);
+});
+
+it('stops an export on a full disk, saying so: no file, no temp file, the cases and their files as they were', async () => {
+  const { caseId, photo, scan } = caseWithPhoto();
+  const cases = casesSnapshot(alice);
+  const target = file('full.crossing');
+  const write = vi.spyOn(fs, 'writeSync').mockImplementation(writesUntilFull(100_000));
+  try {
+    await expect(exportCases(alice, { to: ['Bob'], cases: [caseId], outFile: target })).rejects.toMatchObject({
+      reason: 'diskFull',
+      message: expect.stringMatching(/the disk is full: .*full\.crossing was not written.*free some space/),
+    });
+    expect(write).toHaveBeenCalled();
+  } finally {
+    write.mockRestore();
+  }
+  expect(fs.existsSync(target)).toBe(false);
+  expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  // The export's number is taken before the file is written, so that two exports never share one;
+  // the one a failed export took is a gap its receivers never see. Nothing else in the vault moved.
+  expect(casesSnapshot(alice)).toBe(cases);
+  for (const f of [photo, scan]) expect(alice.holdsFileContent(f.id)).toBe(true);
+  expect(alice.check()).toMatchObject({ files: 2 });
+  // With room again, the same export goes through and arrives whole.
+  await exportCases(alice, { to: ['Bob'], cases: [caseId], outFile: target });
+  await importSealedFile(bob, target);
+  expect(bob.holdsFileContent(scan.id)).toBe(true);
 });
 
 it('holds the files in a backup, and a restore brings them back', async () => {

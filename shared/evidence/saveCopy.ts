@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomId } from '../crypto/random.js';
 import { toCrossingError, usageError } from '../errors.js';
+import { diskFullWriting, isDiskFull } from '../files/atomicWrite.js';
 
 /**
  * Writes a decrypted copy of a file where a person asked for it, never over an existing file, and
@@ -39,7 +40,7 @@ export function saveCopy(chunks: Iterable<Uint8Array>, target: string): number {
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw toCrossingError(error);
+    throw isDiskFull(error) ? diskFullWriting(target) : toCrossingError(error);
   }
 }
 

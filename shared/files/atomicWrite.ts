@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomId } from '../crypto/random.js';
-import { usageError } from '../errors.js';
+import { failureError, usageError, type CrossingError } from '../errors.js';
 
 /**
  * Writes a file so that it is either complete or absent: a temp file beside the target, flushed to
@@ -57,10 +57,22 @@ export function writeStreamAtomically(
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw error;
+    throw isDiskFull(error) ? diskFullWriting(target) : error;
   }
   syncDirectory(dir);
   return total;
+}
+
+export function isDiskFull(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'ENOSPC';
+}
+
+/** A write stopped by a full disk, once its temp file is gone: the person is told what to do. */
+export function diskFullWriting(target: string): CrossingError {
+  return failureError(
+    `the disk is full: ${target} was not written, and nothing of it was left behind; free some space there or choose another place`,
+    'diskFull',
+  );
 }
 
 /** Makes a rename in `dir` durable: the folder entry is flushed, not only the file. */
