@@ -32,6 +32,7 @@ describe('crossing check', () => {
       segments: 3,
       records: 35,
       files: 0,
+      unlistedFiles: 0,
       ops: 6,
       cases: 3,
       counter: expect.any(Number),

@@ -12,7 +12,9 @@ export const checkCommand = defineCommand({
 every op, then compares the rows with the vault's sealed manifest: a row removed, added or put back
 in an older version is named. Exits with 3 if anything was altered or damaged. Prints the change
 number: it rises with every change, so a copy of the vault with a lower number than one you noted
-(in a backup, say) is an older copy put back, which nothing inside the file can reveal.
+(in a backup, say) is an older copy put back, which nothing inside the file can reveal. Notes
+evidence content held for a file no case lists (a removal received before such content was taken
+out with it): it goes when its case is purged.
 
   --json                     print the counts as JSON
 ${UNLOCK_HELP}`,
@@ -34,6 +36,12 @@ ${UNLOCK_HELP}`,
         printLine(
           `ok: ${counts.segments} segments, ${counts.records} records, ${counts.files} files, ${counts.ops} ops, ${counts.cases} cases authenticated`,
         );
+        if (counts.unlistedFiles > 0) {
+          printLine(
+            `note: ${counts.unlistedFiles} file(s) whose content is held here are listed in no case (removed elsewhere); ` +
+              'their content goes when their case is purged',
+          );
+        }
         if (counts.counter !== null) {
           printLine(`every row is there in its last version; change number ${counts.counter}`);
         }

@@ -100,6 +100,18 @@ describe('adding and reading', () => {
   });
 });
 
+it('check counts content held for a file no case lists (received removals, before they took it out)', async () => {
+  const { vault, caseId } = await newVault();
+  const listed = vault.addFile(caseId, writeRandom('listed.bin', 1000).path);
+  expect(vault.check()).toMatchObject({ files: 1, unlistedFiles: 0 });
+  // What a vault that merged a colleague's removal before this version holds: the content, no file.
+  vault.transaction((db) => vault.storeReceivedFile(db, 'f'.repeat(32), caseId, [crypto.randomBytes(500)]));
+  expect(vault.check()).toMatchObject({ files: 2, unlistedFiles: 1 });
+  vault.removeFile(listed.id);
+  expect(vault.check()).toMatchObject({ files: 1, unlistedFiles: 1 });
+  vault.lock();
+});
+
 describe('bad input leaves the vault as it was', () => {
   it('refuses a folder, a FIFO, an empty file, a missing file and one over the limit, naming each', async () => {
     const { vault, caseId } = await newVault();

@@ -153,11 +153,12 @@ export function deleteFileContent(db: Database.Database, keys: EvidenceKeys, fil
 
 /**
  * Checks every file held: each row opens, each chunk authenticates in its place, the SHA-256s
- * match, and no chunk belongs to no file. Returns the number of files.
+ * match, and no chunk belongs to no file. Returns the ids of the files held.
  */
-export function checkAllFiles(db: Database.Database, keys: EvidenceKeys): number {
+export function checkAllFiles(db: Database.Database, keys: EvidenceKeys): string[] {
   const rows = db.prepare('SELECT id, sealed FROM file_keys').all() as Array<{ id: Buffer; sealed: Buffer }>;
   const known = new Set<string>();
+  const fileIds: string[] = [];
   for (const row of rows) {
     const plain = openRow(keys.files, 'file_keys', row.id, row.sealed);
     const { fileId } = JSON.parse(new TextDecoder().decode(plain)) as { fileId: string };
@@ -169,6 +170,7 @@ export function checkAllFiles(db: Database.Database, keys: EvidenceKeys): number
     }
     for (const chunk of readFileContent(db, keys, fileId)) chunk.fill(0);
     known.add(row.id.toString('hex'));
+    fileIds.push(fileId);
   }
   for (const { file } of db.prepare('SELECT DISTINCT file FROM file_chunks').iterate() as Iterable<{ file: Buffer }>) {
     if (!known.has(file.toString('hex'))) {
@@ -178,5 +180,5 @@ export function checkAllFiles(db: Database.Database, keys: EvidenceKeys): number
       );
     }
   }
-  return rows.length;
+  return fileIds;
 }

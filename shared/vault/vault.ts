@@ -1138,6 +1138,8 @@ export class Vault {
     segments: number;
     records: number;
     files: number;
+    /** Files whose content is held here though no case lists them (see `unlistedFileIds`). */
+    unlistedFiles: number;
     ops: number;
     cases: number;
     counter: number | null;
@@ -1186,6 +1188,7 @@ export class Vault {
     }
     // Every evidence file: each chunk in its place, each SHA-256 as recorded.
     const files = checkAllFiles(this.db, this.evidenceKeys);
+    const unlistedFiles = this.unlistedFileIds(files).length;
     // The whole: every row the manifest names is there in its last version, and nothing else is.
     const schema = this.db.pragma('user_version', { simple: true }) as number;
     const stored = verifyManifest(this.db, manifestKeys(this.keys), this.header, schema);
@@ -1198,11 +1201,26 @@ export class Vault {
     return {
       segments: segments.length,
       records,
-      files,
+      files: files.length,
+      unlistedFiles,
       ops,
       cases: this.index.caseCount,
       counter: stored?.counter ?? null,
     };
+  }
+
+  /**
+   * Of these held files, those no case lists: content kept for no reason, which a merge now takes
+   * out with the removal (a vault that received removals before that still holds theirs until the
+   * case is purged). Cheap: the cases are folded in memory already.
+   */
+  private unlistedFileIds(held: readonly string[]): string[] {
+    const listed = new Set<string>();
+    for (const summary of this.index.allSummaries()) {
+      if (!summary.fileCount) continue;
+      for (const file of this.getCase(summary.id).files) listed.add(file.id);
+    }
+    return held.filter((fileId) => !listed.has(fileId));
   }
 
   /** Merges the small segments that single edits leave into few large ones, in one transaction. */
