@@ -42,17 +42,24 @@ export function dismissedPairs(vault: Vault): Set<string> {
   return new Set(stored ? (JSON.parse(stored) as { pairs: string[] }).pairs : []);
 }
 
-/** The pairs worth a look, best first, with the names to show; dismissed pairs left out. */
+/** How many pairs the review list shows at once: merging or dismissing them brings the next into view. */
+export const DUPLICATES_SHOWN = 500;
+
+/**
+ * The pairs worth a look, best first (at most `limit`), with the names to show, and how many there
+ * are in all; dismissed pairs left out.
+ */
 export function scanDuplicates(
   vault: Vault,
+  limit = DUPLICATES_SHOWN,
   profiles: readonly PersonProfile[] = caseProfiles(vault),
-): DuplicatePair[] {
+): { pairs: DuplicatePair[]; total: number } {
   const aliases = new Map(profiles.map((p) => [p.id, p.alias]));
-  return findDuplicates(new DuplicateIndex(profiles), dismissedPairs(vault), REVIEW_THRESHOLD).map((c) => ({
-    ...c,
-    aliasA: aliases.get(c.a)!,
-    aliasB: aliases.get(c.b)!,
-  }));
+  const scan = findDuplicates(new DuplicateIndex(profiles), dismissedPairs(vault), REVIEW_THRESHOLD, limit);
+  return {
+    pairs: scan.candidates.map((c) => ({ ...c, aliasA: aliases.get(c.a)!, aliasB: aliases.get(c.b)! })),
+    total: scan.total,
+  };
 }
 
 /** Remembers that two cases are not one person (sealed in the vault): the pair is not suggested again. */

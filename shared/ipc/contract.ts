@@ -504,8 +504,14 @@ export const contract = {
     args: z.object({ id: z.string().min(1).max(64), reason: z.enum(CLOSED_REASONS) }),
     result: z.object({ case: caseStateSchema }),
   },
-  /** Pairs of cases that may be one person, best first, with their reasons (codes + parameters). */
-  listDuplicates: { args: none, result: z.object({ pairs: z.array(duplicatePairSchema) }) },
+  /**
+   * Pairs of cases that may be one person, best first, with their reasons (codes + parameters): the
+   * likeliest few hundred, and how many there are in all.
+   */
+  listDuplicates: {
+    args: none,
+    result: z.object({ pairs: z.array(duplicatePairSchema), total: z.number().int().nonnegative() }),
+  },
   /** The cases a case being typed may already be (`a` is the draft). */
   matchNewCase: {
     args: z.object({

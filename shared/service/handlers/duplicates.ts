@@ -22,7 +22,7 @@ function typingIndex(vault: Vault): DuplicateIndex {
 
 /** Possible duplicates: the review list, the warning while a case is typed, merge and unmerge. */
 export const duplicateHandlers: Handlers<DuplicateChannel> = {
-  listDuplicates: (ctx) => ({ pairs: scanDuplicates(ctx.session.requireVault()) }),
+  listDuplicates: (ctx) => scanDuplicates(ctx.session.requireVault()),
 
   matchNewCase: (ctx, args) => {
     if (args.draft.alias.trim() === '') return { matches: [] };
