@@ -26,7 +26,10 @@ export interface PersonProfile {
   documentNumbers: Set<string>;
 }
 
-export function personProfile(c: Pick<CaseState, 'id' | 'fields' | 'contacts' | 'documents'>): PersonProfile {
+/** What a profile is made from: a folded case, or anything shaped like the parts it reads. */
+export type ProfileSource = Pick<CaseState, 'id' | 'fields' | 'contacts' | 'documents'>;
+
+export function personProfile(c: ProfileSource): PersonProfile {
   const texts = [c.fields.alias, c.fields.legalName ?? '', ...c.fields.otherNames].filter((t) => t.trim() !== '');
   const contacts = new Map<string, string>();
   for (const contact of c.contacts) {
