@@ -1,6 +1,5 @@
 import { dismissDuplicate, duplicateIndexOf, matchesForDraft, scanDuplicates } from '../../dupes/vaultDuplicates.js';
 import { mergeCases, unmergeCases } from '../../vault/merge.js';
-import type { Vault } from '../../vault/vault.js';
 import type { Handlers } from '../types.js';
 
 type DuplicateChannel = 'listDuplicates' | 'matchNewCase' | 'mergeCases' | 'unmergeCase' | 'dismissDuplicate';
