@@ -1,26 +1,32 @@
 import { describeReason } from '../../shared/dupes/score.js';
-import { dismissDuplicate, scanDuplicates } from '../../shared/dupes/vaultDuplicates.js';
+import { dismissDuplicate, DUPLICATES_SHOWN, scanDuplicates } from '../../shared/dupes/vaultDuplicates.js';
 import { mergeCases } from '../../shared/vault/merge.js';
 import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
-import { printJson, printLine, printLines } from '../output.js';
+import { printJson, printLine, printLines, printNotice } from '../output.js';
 import { UNLOCK_HELP, unlockOptions } from '../secrets.js';
 
 export const dupesCommand = defineCommand({
   name: ['dupes'],
   summary: 'list pairs of cases that may be the same person, with the reasons',
-  usage: 'VAULT [--json]',
+  usage: 'VAULT [--json] [--all]',
   help: `Compares every case's names (in any script and transliteration, in any word order, with or
 without patronymic), other names, birth year, contacts (a phone number however it is written) and
 document numbers. Pairs marked "not the same person" (crossing dupes dismiss) are left out.
-Merge a pair with crossing case merge.
+Merge a pair with crossing case merge. The 500 likeliest pairs are listed, best first; merging or
+dismissing them brings the next into view.
 
   --json                     print the pairs as a JSON array, reasons as codes with parameters
+  --all                      list every pair, however many
 ${UNLOCK_HELP}`,
-  options: { ...unlockOptions, json: { type: 'boolean' } },
+  options: { ...unlockOptions, json: { type: 'boolean' }, all: { type: 'boolean' } },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
-    const pairs = await withVault(vaultPath!, values, (vault) => scanDuplicates(vault));
+    const { pairs, total } = await withVault(vaultPath!, values, (vault) =>
+      scanDuplicates(vault, values.all ? Infinity : DUPLICATES_SHOWN),
+    );
+    const more = total - pairs.length;
+    if (more > 0) printNotice(`${more} more pair(s) beyond these ${pairs.length}: --all lists every one`);
     if (values.json) return printJson(pairs);
     if (pairs.length === 0) return printLine('no possible duplicates');
     printLines(

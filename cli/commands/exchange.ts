@@ -1,4 +1,5 @@
 import { megabytes } from '../../shared/evidence/sourceFile.js';
+import { describeReason } from '../../shared/dupes/score.js';
 import { defineCommand } from '../command.js';
 import { withVault } from '../openVault.js';
 import { printJson, printLine, printLines } from '../output.js';
@@ -124,7 +125,15 @@ export function describeImport(r: ImportReport): string[] {
     );
   }
   if (r.waitingOps > 0) lines.push(`${r.waitingOps} ops wait for a case this vault has not received yet`);
-  for (const c of r.newCases) lines.push(`new case ${c.caseId}  ${c.alias}`);
+  for (const c of r.newCases) {
+    lines.push(`new case ${c.caseId}  ${c.alias}`);
+    if (c.lookalike) {
+      const why = c.lookalike.reasons.map(describeReason).join('; ');
+      lines.push(
+        `    may be the same person as ${c.lookalike.id}  ${c.lookalike.alias} (${why}): crossing case merge after the import`,
+      );
+    }
+  }
   for (const c of r.updatedCases) lines.push(`updated ${c.caseId}  ${c.alias}: ${c.fields.join(', ')}`);
   for (const c of r.newConflicts) {
     lines.push(`CONFLICT ${c.caseId}  ${c.alias}: ${c.key}`);

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ABROAD_STAGES, PASSPORT_STATUSES, newCaseSchema } from '../model/case.js';
-import { foldCaseOps, type CaseState } from '../oplog/fold.js';
 import { hlcMillis } from '../oplog/hlc.js';
-import { opSchema, type Op } from '../oplog/ops.js';
-import { DEMO_COUNT_DEFAULT, generateDemoOps } from './generate.js';
+import { opSchema } from '../oplog/ops.js';
+import { DEMO_COUNT_DEFAULT, foldDemoCases, generateDemoOps } from './generate.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const base = { author: 'ab'.repeat(20), device: '0123456789abcdef', now: NOW };
 
-function foldAll(ops: readonly Op[]): CaseState[] {
-  const byCase = new Map<string, Op[]>();
-  for (const op of ops) {
-    let list = byCase.get(op.caseId);
-    if (!list) byCase.set(op.caseId, (list = []));
-    list.push(op);
-  }
-  return [...byCase.values()].map((list) => foldCaseOps(list)!);
-}
-
 describe('generateDemoOps', () => {
   const ops = generateDemoOps({ ...base, count: DEMO_COUNT_DEFAULT, seed: 7 });
-  const cases = foldAll(ops);
+  const cases = foldDemoCases({ ...base, count: DEMO_COUNT_DEFAULT, seed: 7 });
 
   it('writes only valid ops, about 3 to 5 per case', () => {
     for (const op of ops) expect(opSchema.safeParse(op).error).toBeUndefined();
@@ -61,7 +50,7 @@ describe('generateDemoOps', () => {
 
   it('shows every passport status, Cyrillic names with Latin spellings, and overdue and done tasks', () => {
     for (const seed of [1, 2, 3, 7, 42]) {
-      const seen = new Set(foldAll(generateDemoOps({ ...base, count: 150, seed })).map((c) => c.fields.passport));
+      const seen = new Set(foldDemoCases({ ...base, count: 150, seed }).map((c) => c.fields.passport));
       expect([...seen].sort()).toEqual([...PASSPORT_STATUSES].sort());
     }
     const cyrillic = /[\u0400-\u04ff]/;
@@ -90,7 +79,7 @@ describe('generateDemoOps', () => {
   });
 
   it('keeps the proportions for larger counts', () => {
-    const big = foldAll(generateDemoOps({ ...base, count: 3000, seed: 3 }));
+    const big = foldDemoCases({ ...base, count: 3000, seed: 3 });
     const abroad = big.filter((c) => ABROAD_STAGES.has(c.fields.stage)).length / big.length;
     expect(abroad).toBeGreaterThan(0.84);
     expect(abroad).toBeLessThan(0.9);

@@ -1,6 +1,6 @@
 import type { CaseDocument, ParsedCasePatch, Task } from '../model/case.js';
 import { newCaseOps, noteOp, patchCaseOps, type OpContext } from '../oplog/caseOps.js';
-import type { WithId } from '../oplog/fold.js';
+import { foldCaseOps, type CaseState, type WithId } from '../oplog/fold.js';
 import { formatHlc } from '../oplog/hlc.js';
 import type { Op } from '../oplog/ops.js';
 import { assignOutcomes } from './outcomes.js';
@@ -153,4 +153,15 @@ function idGenerator(rng: Prng): () => string {
     return /^[A-Za-z0-9]/.test(id) ? id.slice(0, 22) : next();
   };
   return next;
+}
+
+/** The demo's cases folded, in the order they were created: for tests and benches that need cases, not a vault. */
+export function foldDemoCases(options: DemoOptions): CaseState[] {
+  const byCase = new Map<string, Op[]>();
+  for (const op of generateDemoOps(options)) {
+    let list = byCase.get(op.caseId);
+    if (!list) byCase.set(op.caseId, (list = []));
+    list.push(op);
+  }
+  return [...byCase.values()].map((list) => foldCaseOps(list)!);
 }

@@ -26,7 +26,10 @@ export interface PersonProfile {
   documentNumbers: Set<string>;
 }
 
-export function personProfile(c: Pick<CaseState, 'id' | 'fields' | 'contacts' | 'documents'>): PersonProfile {
+/** What a profile is made from: a folded case, or anything shaped like the parts it reads. */
+export type ProfileSource = Pick<CaseState, 'id' | 'fields' | 'contacts' | 'documents'>;
+
+export function personProfile(c: ProfileSource): PersonProfile {
   const texts = [c.fields.alias, c.fields.legalName ?? '', ...c.fields.otherNames].filter((t) => t.trim() !== '');
   const contacts = new Map<string, string>();
   for (const contact of c.contacts) {
@@ -65,6 +68,11 @@ const POINTS = {
   otherYear: -40,
 };
 export const REVIEW_THRESHOLD = 50;
+/**
+ * Birth years further apart than this cost more than any name is worth (otherYear): a pair with
+ * nothing but a name in common scores under every threshold there, so the scan need not compare it.
+ */
+export const NAME_YEAR_WINDOW = 2;
 /** Lower, for the warning while a case is typed: better a question too many than a person twice. */
 export const TYPING_THRESHOLD = 40;
 const NAME_RANK: Record<NameMatchKind, number> = { full: 3, initials: 2, single: 1 };
@@ -76,44 +84,60 @@ export interface DuplicateScore {
 
 export function scorePair(a: PersonProfile, b: PersonProfile): DuplicateScore {
   const reasons: DuplicateReason[] = [];
+  return { score: comparePeople(a, b, reasons), reasons };
+}
+
+/** The score alone: a scan compares millions of pairs and keeps a few hundred, so it builds no reasons. */
+export const pairScore = (a: PersonProfile, b: PersonProfile): number => comparePeople(a, b, null);
+
+/** One comparison for both: the reasons are written only when there is somewhere to write them. */
+function comparePeople(a: PersonProfile, b: PersonProfile, reasons: DuplicateReason[] | null): number {
   let score = 0;
   for (const [key, value] of a.contacts) {
     if (!b.contacts.has(key)) continue;
     score += POINTS.contact;
-    reasons.push({ code: 'sameContact', params: { value } });
+    reasons?.push({ code: 'sameContact', params: { value } });
     break;
   }
   for (const number of a.documentNumbers) {
     if (!b.documentNumbers.has(number)) continue;
     score += POINTS.document;
-    reasons.push({ code: 'sameDocumentNumber', params: { number } });
+    reasons?.push({ code: 'sameDocumentNumber', params: { number } });
     break;
   }
-  let best: { kind: NameMatchKind; a: string; b: string } | null = null;
-  for (const nameA of a.names)
+  let bestKind: NameMatchKind | null = null;
+  let bestA = '';
+  let bestB = '';
+  for (const nameA of a.names) {
     for (const nameB of b.names) {
       const kind = matchNames(nameA, nameB);
-      if (kind && (!best || NAME_RANK[kind] > NAME_RANK[best.kind])) best = { kind, a: nameA.text, b: nameB.text };
-      if (best?.kind === 'full') break;
+      if (kind && (!bestKind || NAME_RANK[kind] > NAME_RANK[bestKind])) {
+        bestKind = kind;
+        bestA = nameA.text;
+        bestB = nameB.text;
+      }
+      if (bestKind === 'full') break;
     }
-  if (best) {
-    score += POINTS.name[best.kind];
-    reasons.push({ code: 'similarName', params: { a: best.a, b: best.b, match: best.kind } });
+    if (bestKind === 'full') break;
+  }
+  if (bestKind) {
+    score += POINTS.name[bestKind];
+    reasons?.push({ code: 'similarName', params: { a: bestA, b: bestB, match: bestKind } });
   }
   if (a.birthYear !== null && b.birthYear !== null) {
     const gap = Math.abs(a.birthYear - b.birthYear);
     if (gap === 0) {
       score += POINTS.sameYear;
-      reasons.push({ code: 'sameBirthYear', params: { year: a.birthYear } });
+      reasons?.push({ code: 'sameBirthYear', params: { year: a.birthYear } });
     } else if (gap === 1) {
       score += POINTS.nearYear;
-      reasons.push({ code: 'nearBirthYear', params: { a: a.birthYear, b: b.birthYear } });
+      reasons?.push({ code: 'nearBirthYear', params: { a: a.birthYear, b: b.birthYear } });
     } else if (gap > 2) {
       score += POINTS.otherYear;
-      reasons.push({ code: 'differentBirthYear', params: { a: a.birthYear, b: b.birthYear } });
+      reasons?.push({ code: 'differentBirthYear', params: { a: a.birthYear, b: b.birthYear } });
     }
   }
-  return { score: Math.max(0, Math.min(100, score)), reasons };
+  return Math.max(0, Math.min(100, score));
 }
 
 /** English words for a reason: the command line's, and the app's fallback. */

@@ -53,7 +53,7 @@ describe('export and import between two vaults', () => {
 
     const report = await importSealedFile(bob, file('a.crossing'));
     expect(report.status).toBe('imported');
-    expect(report.newCases).toEqual([{ caseId: a.id, alias: 'Ruslan' }]);
+    expect(report.newCases).toEqual([{ caseId: a.id, alias: 'Ruslan', lookalike: null }]);
     expect(report.sender).toMatchObject({ contactName: 'Alice', verified: true, self: false });
     expect(bob.getCase(a.id)).toEqual(alice.getCase(a.id));
     expect(() => bob.getCase(other.id)).toThrow();
@@ -76,6 +76,30 @@ describe('export and import between two vaults', () => {
     const real = await importSealedFile(bob, file('2.crossing'));
     expect(real.updatedCases).toEqual(preview.updatedCases);
     expect(bob.getCase(c.id).fields.stage).toBe('documents');
+  });
+
+  it('names, in a preview, the case held here that a new case may be the same person as', async () => {
+    const held = bob.addCase({ alias: 'Ахмед Ж.', legalName: 'Ахмед Жужелица', birthYear: 1990 });
+    bob.addCase({ alias: 'Akhmed' }); // a given name alone is too common to flag
+    const sent = alice.addCase({ alias: 'Akhmed Zhuzhelitsa', birthYear: 1990 });
+    const stranger = alice.addCase({ alias: 'Ислам Мусаев', birthYear: 1975 });
+    await exportCases(alice, { to: ['Bob'], cases: 'all', outFile: file('l.crossing') });
+
+    const preview = await importSealedFile(bob, file('l.crossing'), { dryRun: true });
+    const byId = new Map(preview.newCases.map((c) => [c.caseId, c.lookalike]));
+    expect(byId.get(sent.id)).toEqual({
+      id: held.id,
+      alias: 'Ахмед Ж.',
+      reasons: [
+        { code: 'similarName', params: { a: 'Akhmed Zhuzhelitsa', b: 'Ахмед Жужелица', match: 'full' } },
+        { code: 'sameBirthYear', params: { year: 1990 } },
+      ],
+    });
+    expect(byId.get(stranger.id)).toBeNull();
+    // The flag is for the person deciding; the import itself keeps two cases until they merge them.
+    const real = await importSealedFile(bob, file('l.crossing'));
+    expect(real.newCases.map((c) => c.caseId).sort()).toEqual([sent.id, stranger.id].sort());
+    expect(bob.getCase(sent.id).id).toBe(sent.id);
   });
 
   it('recognises a file imported before and changes nothing the second time', async () => {
@@ -268,7 +292,7 @@ describe('hybrid post-quantum identities', () => {
     const c = alice.addCase({ alias: 'Long-lived secret' });
     await exportCases(alice, { to: ['Quantum'], cases: 'all', outFile: file('pq.crossing') });
     expect((await importSealedFile(pq, file('pq.crossing'))).newCases).toEqual([
-      { caseId: c.id, alias: 'Long-lived secret' },
+      { caseId: c.id, alias: 'Long-lived secret', lookalike: null },
     ]);
     pq.addNote(c.id, 'answered');
     await exportCases(pq, { to: ['Alice'], cases: 'all', outFile: file('pq-back.crossing') });

@@ -1,4 +1,5 @@
 import { checkBundleFiles, storeReceivedFiles } from '../evidence/bundleFiles.js';
+import { lookalikeOf, type Lookalike } from '../dupes/vaultDuplicates.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { usageError } from '../errors.js';
@@ -76,7 +77,8 @@ export interface ImportReport {
    * The held copy is kept: filling it in is not done yet, so the person is told.
    */
   partialHeldOps: number;
-  newCases: Array<{ caseId: string; alias: string }>;
+  /** In a preview, each new case names the held case it may be the same person as (null otherwise). */
+  newCases: Array<{ caseId: string; alias: string; lookalike: Lookalike | null }>;
   updatedCases: Array<{ caseId: string; alias: string; fields: string[] }>;
   newConflicts: ConflictReport[];
   /** Ops whose case's create op this vault has not seen yet (kept, shown once it arrives). */
@@ -207,6 +209,7 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
   // from disk. A case new here without conflicts is reported from its summary, with no fold at all.
   const summaries = options.dryRun ? new Map<string, CaseSummary>() : summariesOf(vault, touched, held);
   const changes: CaseChange[] = [];
+  const lookalikes = new Map<string, Lookalike>();
   let waitingOps = 0;
   for (const [caseId, added] of groupByCase(fresh)) {
     const heldOps = held.opsOf(caseId);
@@ -218,6 +221,9 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
     const state = foldCaseOps([...heldOps, ...added]);
     if (!state) waitingOps += added.length;
     else changes.push(diffCase(heldOps.length > 0 ? (foldCaseOps(heldOps) ?? undefined) : undefined, state));
+    // Before the import is applied, a person can still decide to merge rather than keep two cases.
+    const lookalike = options.dryRun && state && heldOps.length === 0 ? lookalikeOf(vault, state) : null;
+    if (lookalike) lookalikes.set(caseId, lookalike);
   }
   const names = authorNames(vault);
   return {
@@ -226,7 +232,9 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
     skippedPurgedOps,
     partialHeldOps,
     waitingOps,
-    newCases: changes.filter((c) => c.isNew).map((c) => ({ caseId: c.caseId, alias: c.alias })),
+    newCases: changes
+      .filter((c) => c.isNew)
+      .map((c) => ({ caseId: c.caseId, alias: c.alias, lookalike: lookalikes.get(c.caseId) ?? null })),
     updatedCases: changes
       .filter((c) => !c.isNew && c.changedFields.length > 0)
       .map((c) => ({ caseId: c.caseId, alias: c.alias, fields: c.changedFields })),

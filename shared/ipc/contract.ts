@@ -154,6 +154,18 @@ export const fileRefSchema = z.object({ token: z.string().min(1).max(64), name: 
 
 export const OMITTABLE_FIELDS = ['legalName', 'contacts', 'location', 'files'] as const;
 
+/** A reason two cases may be one person: a code the UI translates, with its parameters. */
+const duplicateReasonSchema = z.object({
+  code: z.enum([
+    'sameContact',
+    'sameDocumentNumber',
+    'similarName',
+    'sameBirthYear',
+    'nearBirthYear',
+    'differentBirthYear',
+  ]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 export const importPreviewSchema = z.object({
   file: fileRefSchema,
   exportId: z.string(),
@@ -163,7 +175,14 @@ export const importPreviewSchema = z.object({
   senderChangeNumber: z.number().int().nullable(),
   alreadyImportedAt: z.string().nullable(),
   omitted: z.array(z.string()),
-  newCases: z.array(z.object({ id: z.string(), alias: z.string() })),
+  /** Each new case, with the held case it may be the same person as (to merge after the import). */
+  newCases: z.array(
+    z.object({
+      id: z.string(),
+      alias: z.string(),
+      lookalike: z.object({ id: z.string(), alias: z.string(), reasons: z.array(duplicateReasonSchema) }).nullable(),
+    }),
+  ),
   updatedCases: z.array(z.object({ id: z.string(), alias: z.string(), fields: z.array(z.string()) })),
   newConflicts: z.array(z.object({ caseId: z.string(), alias: z.string(), key: z.string() })),
   purgedSkipped: z.number().int(),
@@ -318,18 +337,6 @@ const MAX_DROPPED_BASE64 = Math.ceil(MAX_DROPPED_BYTES / 3) * 4 + 4;
 
 const none = z.object({});
 
-/** A reason two cases may be one person: a code the UI translates, with its parameters. */
-const duplicateReasonSchema = z.object({
-  code: z.enum([
-    'sameContact',
-    'sameDocumentNumber',
-    'similarName',
-    'sameBirthYear',
-    'nearBirthYear',
-    'differentBirthYear',
-  ]),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
 const duplicatePairSchema = z.object({
   a: z.string(),
   b: z.string(),
@@ -504,8 +511,14 @@ export const contract = {
     args: z.object({ id: z.string().min(1).max(64), reason: z.enum(CLOSED_REASONS) }),
     result: z.object({ case: caseStateSchema }),
   },
-  /** Pairs of cases that may be one person, best first, with their reasons (codes + parameters). */
-  listDuplicates: { args: none, result: z.object({ pairs: z.array(duplicatePairSchema) }) },
+  /**
+   * Pairs of cases that may be one person, best first, with their reasons (codes + parameters): the
+   * likeliest few hundred, and how many there are in all.
+   */
+  listDuplicates: {
+    args: none,
+    result: z.object({ pairs: z.array(duplicatePairSchema), total: z.number().int().nonnegative() }),
+  },
   /** The cases a case being typed may already be (`a` is the draft). */
   matchNewCase: {
     args: z.object({

@@ -35,4 +35,11 @@ describe('matchNames', () => {
     expect(match('Мадина Исаева', 'Малика Исаева')).toBeNull();
     expect(match('', 'Ахмед')).toBeNull();
   });
+
+  it('reads at most 30 words of a name, so a pasted paragraph still compares sanely', () => {
+    const paragraph = Array.from({ length: 40 }, (_, i) => `Слово${'а'.repeat(i % 7)}`).join(' ');
+    expect(parseName(paragraph).words).toHaveLength(30);
+    expect(match(`Ахмед Жужелица ${paragraph}`, 'Akhmed Zhuzhelitsa')).toBe('full');
+    expect(match(paragraph, 'Ахмед Жужелица')).toBeNull();
+  });
 });

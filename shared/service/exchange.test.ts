@@ -65,7 +65,7 @@ describe('vault service: exchange', () => {
       sender: { name: 'Aset', known: true, verified: true },
       alreadyImportedAt: null,
       omitted: ['legalName'],
-      newCases: [{ id, alias: 'Magomed' }],
+      newCases: [{ id, alias: 'Magomed', lookalike: null }],
     });
     expect((await b.call('queryCases', { filter: {} })).total).toBe(0);
 

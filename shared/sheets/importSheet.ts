@@ -158,8 +158,7 @@ export function importSpreadsheet(vault: Vault, filePath: string, options: Sheet
       continue;
     }
     firstRowOf.set(fingerprint, planned.row);
-    const names = [alias, planned.input.legalName ?? '', ...(planned.input.otherNames ?? [])].filter((n) => n !== '');
-    const lookalike = findLookalike(names);
+    const lookalike = findLookalike(planned.input);
     const input = lookalike ? withLookalikeNote(planned.input, lookalike) : planned.input;
     const row = { ...outcome(planned.row, 'new', null), alias, lookalike, keptInNote: planned.noteLines };
     outcomes.push(row);

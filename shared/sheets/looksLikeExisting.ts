@@ -1,29 +1,32 @@
+import { draftSource, lookalikeOf } from '../dupes/vaultDuplicates.js';
+import type { NewCase } from '../model/case.js';
 import type { Vault } from '../vault/vault.js';
-import { foldForSearch } from '../search/transliterate.js';
 
 /**
- * "This row looks like a case the vault already has": the one place that decides it, so that the
- * shared name matcher can replace foldForSearch here alone. A look-alike is flagged for a person to
- * review, never merged.
+ * "This row looks like a case the vault already has", decided by the one matcher duplicates use
+ * (names in any script and spelling, birth year, contacts, document numbers). A look-alike is
+ * flagged for a person to review, never merged.
  */
 export interface ExistingCase {
   id: string;
   alias: string;
 }
 
-export type LookalikeFinder = (names: readonly string[]) => ExistingCase | null;
+export type LookalikeFinder = (row: NewCase) => ExistingCase | null;
 
 export function lookalikeFinder(vault: Vault): LookalikeFinder {
-  const byFold = new Map<string, ExistingCase>();
-  for (const summary of vault.allCases()) {
-    const key = foldForSearch(summary.fields.alias);
-    if (key !== '' && !byFold.has(key)) byFold.set(key, { id: summary.id, alias: summary.fields.alias });
-  }
-  return (names) => {
-    for (const name of names) {
-      const found = byFold.get(foldForSearch(name));
-      if (found) return found;
-    }
-    return null;
+  return (row) => {
+    const found = lookalikeOf(
+      vault,
+      draftSource({
+        alias: row.alias,
+        legalName: row.legalName ?? null,
+        otherNames: row.otherNames ?? [],
+        birthYear: row.birthYear ?? null,
+        contacts: row.contacts ?? [],
+        documents: (row.documents ?? []).map((d) => ({ note: d.note ?? null })),
+      }),
+    );
+    return found && { id: found.id, alias: found.alias };
   };
 }

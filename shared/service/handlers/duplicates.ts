@@ -1,33 +1,17 @@
-import { DuplicateIndex } from '../../dupes/scan.js';
-import { caseProfiles, dismissDuplicate, matchesForDraft, scanDuplicates } from '../../dupes/vaultDuplicates.js';
+import { dismissDuplicate, duplicateIndexOf, matchesForDraft, scanDuplicates } from '../../dupes/vaultDuplicates.js';
 import { mergeCases, unmergeCases } from '../../vault/merge.js';
-import type { Vault } from '../../vault/vault.js';
 import type { Handlers } from '../types.js';
 
 type DuplicateChannel = 'listDuplicates' | 'matchNewCase' | 'mergeCases' | 'unmergeCase' | 'dismissDuplicate';
 
-/**
- * The index a typed case is checked against, kept while the vault's ops do not change: the new-case
- * form asks at every pause in typing, and building it reads the whole op log.
- */
-const typingIndexes = new WeakMap<Vault, { opCount: number; index: DuplicateIndex }>();
-
-function typingIndex(vault: Vault): DuplicateIndex {
-  const cached = typingIndexes.get(vault);
-  if (cached && cached.opCount === vault.opCount) return cached.index;
-  const index = new DuplicateIndex(caseProfiles(vault));
-  typingIndexes.set(vault, { opCount: vault.opCount, index });
-  return index;
-}
-
 /** Possible duplicates: the review list, the warning while a case is typed, merge and unmerge. */
 export const duplicateHandlers: Handlers<DuplicateChannel> = {
-  listDuplicates: (ctx) => ({ pairs: scanDuplicates(ctx.session.requireVault()) }),
+  listDuplicates: (ctx) => scanDuplicates(ctx.session.requireVault()),
 
   matchNewCase: (ctx, args) => {
     if (args.draft.alias.trim() === '') return { matches: [] };
     const vault = ctx.session.requireVault();
-    return { matches: matchesForDraft(args.draft, typingIndex(vault)).slice(0, 5) };
+    return { matches: matchesForDraft(args.draft, duplicateIndexOf(vault)).slice(0, 5) };
   },
 
   mergeCases: (ctx, args) => ({ case: mergeCases(ctx.session.requireVault(), args.keep, args.absorb) }),

@@ -97,7 +97,7 @@ function toPreview(ctx: ServiceContext, token: string, report: ImportReport): Ch
     senderChangeNumber: report.senderVaultCounter,
     alreadyImportedAt: report.importedOn,
     omitted: report.omitted,
-    newCases: report.newCases.map((c) => ({ id: c.caseId, alias: c.alias })),
+    newCases: report.newCases.map((c) => ({ id: c.caseId, alias: c.alias, lookalike: c.lookalike })),
     updatedCases: report.updatedCases.map((c) => ({ id: c.caseId, alias: c.alias, fields: c.fields })),
     newConflicts: report.newConflicts.map((c) => ({ caseId: c.caseId, alias: c.alias, key: c.key })),
     purgedSkipped: report.skippedPurgedOps,

@@ -41,13 +41,15 @@ export function DuplicatesScreen() {
     });
 
   const list = pairs.data?.pairs ?? [];
+  const total = pairs.data?.total ?? 0;
   return (
     <section className="screen-duplicates" aria-labelledby="dupes-title">
       <header className="screen-head">
         <h1 id="dupes-title">{t('dupes.title')}</h1>
-        <span className="muted count">{pairs.data ? t('dupes.count', { count: list.length }) : ''}</span>
+        <span className="muted count">{pairs.data ? t('dupes.count', { count: total }) : ''}</span>
       </header>
       <p className="small muted">{t('dupes.intro')}</p>
+      {total > list.length && <p className="small">{t('dupes.showingFirst', { shown: list.length, count: total })}</p>}
       <ErrorNote error={pairs.error} />
       {pairs.data && list.length === 0 && <p className="muted">{t('dupes.none')}</p>}
       <ul className="duplicate-list">

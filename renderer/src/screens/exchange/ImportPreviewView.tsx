@@ -3,6 +3,7 @@ import type { ChannelResult } from '../../../../shared/ipc/contract';
 import { fieldOfKey } from '../../describeValue';
 import { formatDateTime, shortFingerprint } from '../../format';
 import { formatFileSize } from '../case/files/formatFileSize';
+import { describeReason } from '../duplicates/describeReason';
 
 /** What a file would change: new cases, updated fields, new conflicts; and who sent it. */
 export function ImportPreviewView({ preview }: { preview: ChannelResult<'previewImport'> }) {
@@ -55,7 +56,15 @@ export function ImportPreviewView({ preview }: { preview: ChannelResult<'preview
           <h4>{t('exchange.newCases', { count: preview.newCases.length })}</h4>
           <ul className="plain-list">
             {preview.newCases.map((c) => (
-              <li key={c.id}>{c.alias}</li>
+              <li key={c.id}>
+                {c.alias}
+                {c.lookalike ? (
+                  <div className="small import-lookalike">
+                    <span className="badge trust-changed">{t('exchange.lookalike', { alias: c.lookalike.alias })}</span>{' '}
+                    <span className="muted">{c.lookalike.reasons.map((r) => describeReason(t, r)).join('; ')}</span>
+                  </div>
+                ) : null}
+              </li>
             ))}
           </ul>
         </div>
