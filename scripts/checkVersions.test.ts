@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredMajor, electronSupportVerdict } from './checkVersions.mjs';
+import { declaredMajor, electronSupportVerdict, installedElectronVerdict } from './checkVersions.mjs';
 import { buildsForAnotherPlatform } from './dist.mjs';
 
 describe('check:versions', () => {
@@ -20,6 +20,16 @@ describe('check:versions', () => {
     expect(behind.message).toMatch(/Electron 41 is 4 majors behind the latest \(45\.5\.0\): only 43–45/);
     expect(behind.message).toMatch(/npm install --save-dev electron@45/);
     expect(electronSupportVerdict('latest', '45.5.0').ok).toBe(false);
+  });
+
+  it('fails when the installed Electron is not the declared one', () => {
+    expect(installedElectronVerdict('^45.5.0', '45.5.0').ok).toBe(true);
+    expect(installedElectronVerdict('^45.5.0', '45.6.1').ok).toBe(true);
+    expect(installedElectronVerdict('^45.5.0', '45.4.9')).toMatchObject({ ok: false });
+    expect(installedElectronVerdict('^45.5.0', '41.7.1').message).toMatch(
+      /installed Electron 41\.7\.1 is not the declared \^45\.5\.0: run npm install/,
+    );
+    expect(installedElectronVerdict('^45.5.0', null).message).toMatch(/not installed: run npm install/);
   });
 });
 
