@@ -24,7 +24,9 @@ const start = performance.now();
 let bytes = 0;
 if (mode === 'export') {
   const to = listContacts(vault)[0]!.fingerprint;
-  bytes = (await exportCases(vault, { to: [to], cases: [vault.listCases()[0]!.id], outFile: target })).bytes;
+  const carrying = vault.listCases().find((c) => c.fields.alias === 'carrying files');
+  if (!carrying) throw new Error('the vault holds no case carrying files');
+  bytes = (await exportCases(vault, { to: [to], cases: [carrying.id], outFile: target })).bytes;
 } else {
   const report = await importSealedFile(vault, target);
   if (report.status !== 'imported') throw new Error(`the import was ${report.status}`);
