@@ -52,11 +52,11 @@ test('About shows the versions and the pinned key; an installer signed by anothe
   await expect(about.getByText('Electron', { exact: true })).toBeVisible();
   if (control.target === 'harness') {
     // The harness is not Electron and says so; its Node is this test's Node.
-    await expect(about.getByText('not Electron (test harness)')).toHaveCount(2);
+    await expect(about.getByText('not running inside Electron')).toHaveCount(2);
     await expect(about.getByText(process.versions.node, { exact: true })).toBeVisible();
   } else {
     // Crossing, Electron, Chromium and Node versions, all real.
-    await expect(about.getByText('not Electron (test harness)')).toHaveCount(0);
+    await expect(about.getByText('not running inside Electron')).toHaveCount(0);
     await expect(about.getByText(/^\d+\.\d+\.\d+/)).toHaveCount(4);
   }
   await expect(about.getByTestId('release-key-id')).toHaveText(RELEASE_KEY_ID);

@@ -36,11 +36,7 @@ export const HARNESS_PROTECTIONS = platformProtections(
   { monitorTool: 'dbus-monitor', monitorsListening: true, systemIdleStuck: true, panicShortcutRegistered: true },
 );
 /** The harness is not Electron: About says so rather than showing made-up versions. */
-export const HARNESS_RUNTIME = {
-  electron: 'not Electron (test harness)',
-  chromium: 'not Electron (test harness)',
-  node: process.versions.node,
-};
+export const HARNESS_RUNTIME = { electron: null, chromium: null, node: process.versions.node };
 
 export interface Harness {
   /** The page to open: http://127.0.0.1:PORT/ */

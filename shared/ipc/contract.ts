@@ -272,8 +272,9 @@ export const vaultStatsResultSchema = z.object({
 /** The app's build and the runtime it runs on, shown in Settings → About. */
 export const aboutSchema = z.object({
   appVersion: z.string(),
-  electron: z.string(),
-  chromium: z.string(),
+  /** Null where the UI does not run inside Electron (the test harness). */
+  electron: z.string().nullable(),
+  chromium: z.string().nullable(),
   node: z.string(),
   /** The release key pinned in the app: its minisign key id (the fingerprint people compare) and the key. */
   releaseKeyId: z.string(),

@@ -4,11 +4,7 @@ import { createVaultService, type VaultService } from './service.js';
 import type { DialogPort } from './types.js';
 
 export const TEST_PASSPHRASE = 'correct horse battery staple';
-export const TEST_RUNTIME = {
-  electron: 'not Electron (unit test)',
-  chromium: 'not Electron (unit test)',
-  node: process.versions.node,
-};
+export const TEST_RUNTIME = { electron: null, chromium: null, node: process.versions.node };
 
 /** A service over a fresh temp folder, with dialogs answered from queues the test fills. For tests only. */
 export function makeTestService(options: { now?: () => Date; releasePublicKey?: string } = {}) {

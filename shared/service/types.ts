@@ -26,11 +26,11 @@ export interface DialogPort {
 
 /**
  * What the app runs on, as main reports it (Electron's process.versions); the test harness, which is
- * not Electron, says so instead of inventing numbers.
+ * not Electron, gives null for Electron and Chromium instead of inventing numbers (About says so).
  */
 export interface RuntimeVersions {
-  electron: string;
-  chromium: string;
+  electron: string | null;
+  chromium: string | null;
   node: string;
 }
 

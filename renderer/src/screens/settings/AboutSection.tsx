@@ -24,9 +24,9 @@ export function AboutSection() {
             <dt>{t('about.appVersion')}</dt>
             <dd className="mono">{about.data.appVersion}</dd>
             <dt>Electron</dt>
-            <dd className="mono">{about.data.electron}</dd>
+            <dd className="mono">{about.data.electron ?? t('about.notElectron')}</dd>
             <dt>Chromium</dt>
-            <dd className="mono">{about.data.chromium}</dd>
+            <dd className="mono">{about.data.chromium ?? t('about.notElectron')}</dd>
             <dt>Node.js</dt>
             <dd className="mono">{about.data.node}</dd>
             <dt>{t('about.releaseKey')}</dt>
