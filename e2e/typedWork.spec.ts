@@ -113,6 +113,68 @@ test('the idle lock seals typed work as a draft, offered back after the unlock',
   await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
 });
 
+test('an intake typed before the idle lock is offered back after the unlock, and opens as a case', async ({ app }) => {
+  const { page, control } = app;
+  await page.clock.install();
+  await openVault(page, control);
+  await control.value('updateSettings', { autoLockMinutes: 1 });
+  await reloadApp(page);
+  await page.keyboard.press('Control+KeyN');
+  await page.getByLabel('Alias').fill('Айшат Б.');
+  await page.getByLabel('Current city').fill('Grozny');
+  await page.getByLabel('Task', { exact: true }).fill('Call back at night');
+  await page.getByLabel('Due').fill('14/12');
+
+  // The lock asks nothing and saves nothing: the intake is sealed as a draft, not opened as a case.
+  await page.clock.runFor(61_000);
+  await expect(page.locator('body[data-ready="unlock"]')).toBeAttached();
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('body[data-ready="app"]')).toBeAttached();
+  expect((await control.value('queryCases', { filter: {} })).total).toBe(0);
+  const notice = page.getByRole('region', { name: 'Unsaved changes kept while locked' });
+  await expect(notice).toContainText('Unfinished new case: Айшат Б.');
+  await notice.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New case');
+  await expect(page.getByLabel('Alias')).toHaveValue('Айшат Б.');
+  await expect(page.getByLabel('Current city')).toHaveValue('Grozny');
+  await expect(page.getByLabel('Due')).toHaveValue('14/12');
+  await expect(page.getByText('Not a date this app can read')).toBeVisible();
+  await page.getByLabel('Due').fill('14/12/2027');
+  await page.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Айшат Б.');
+  const [row] = (await control.value('queryCases', { filter: {} })).rows;
+  const stored = (await control.value('getCase', { id: row!.id })).case;
+  expect(stored.fields.location).toBe('Grozny');
+  expect(stored.tasks).toMatchObject([{ text: 'Call back at night', due: '2027-12-14' }]);
+  await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
+});
+
+test('after a crash the sealed draft is offered back on the next unlock', async ({ app }) => {
+  const { page, control } = app;
+  await openVault(page, control);
+  const { id } = await control.value('createCase', { input: { alias: 'Ибрагим' } });
+  await reloadApp(page);
+  await openCase(page, 'Ибрагим');
+  const kase = new CasePage(page);
+  await kase.field('Current city').fill('Vladikavkaz');
+  // Past the sealing pause, the draft is in the vault without any lock or question.
+  await expect.poll(async () => (await control.value('listDrafts', {})).drafts.map((d) => d.caseId)).toEqual([id]);
+
+  // The window dies without locking (a crash); the app comes back locked, as after a restart.
+  await page.reload();
+  await control.lock('suspend');
+  await waitReady(page, 'unlock');
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await waitReady(page, 'app');
+  const notice = page.getByRole('region', { name: 'Unsaved changes kept while locked' });
+  await expect(notice).toContainText('Unsaved changes to Ибрагим');
+  await notice.getByRole('button', { name: 'Restore' }).click();
+  await expect(kase.field('Current city')).toHaveValue('Vladikavkaz');
+  expect((await control.value('getCase', { id })).case.fields.location).toBeNull();
+});
+
 test('intake on one screen: stage, risk, refuge country, both passports and a first task with its date', async ({
   app,
 }) => {
