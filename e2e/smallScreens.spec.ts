@@ -107,6 +107,11 @@ for (const lang of ['ru', 'en'] as const satisfies readonly Lang[]) {
     expect(aside!.x).toBeGreaterThanOrEqual(main!.x + main!.width);
     expect(aside!.x + aside!.width).toBeLessThanOrEqual(1024);
     expect(aside!.y).toBeLessThan(700);
+    // And the case's header (alias, badges, Save, Hand off) fits its width: nothing is cut at the right.
+    const headOverflow = await page
+      .locator('.screen-case .screen-head')
+      .evaluate((head) => head.scrollWidth - head.clientWidth);
+    expect(headOverflow).toBeLessThanOrEqual(0);
 
     // The table's least needed column (when a case last changed) gives way at 1024, and is back at 1440.
     await goTo(page, 'cases');
