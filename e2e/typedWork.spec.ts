@@ -285,3 +285,31 @@ test('in Russian at 1024×700: an intake kept by a panic lock is offered back on
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Хеда');
   await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
 });
+
+test('discarding an old draft after typing anew keeps the new typing sealed', async ({ app }) => {
+  const { page, control } = app;
+  await openVault(page, control);
+  const { id } = await control.value('createCase', { input: { alias: 'Ислам' } });
+  await reloadApp(page);
+  await openCase(page, 'Ислам');
+  const kase = new CasePage(page);
+  await kase.field('Current city').fill('Nalchik');
+  await page.keyboard.press('Control+Shift+KeyL');
+  await waitReady(page, 'unlock');
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await waitReady(page, 'app');
+
+  // The case opened from the table offers the old draft; the caseworker types on instead, then drops the offer.
+  await openCase(page, 'Ислам');
+  const offer = page.getByRole('alert').filter({ hasText: 'This case has unsaved changes' });
+  await expect(offer).toBeVisible();
+  await kase.field('Current city').fill('Mozdok');
+  const sealed = async () => (await control.value('listDrafts', {})).drafts.map((d) => d.body.includes('Mozdok'));
+  await expect.poll(sealed).toEqual([true]);
+  await offer.getByRole('button', { name: 'Discard' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(kase.field('Current city')).toHaveValue('Mozdok');
+  expect(await sealed()).toEqual([true]);
+  expect((await control.value('getCase', { id })).case.fields.location).toBeNull();
+});

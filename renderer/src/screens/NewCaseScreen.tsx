@@ -134,7 +134,8 @@ export function NewCaseScreen({ restoreDraft = false }: { restoreDraft?: boolean
           onRestore={() => restore(offered.intake)}
           onDiscard={() => {
             setOffered(null);
-            void forget().catch(() => undefined);
+            // Once a new intake is typed, the sealed draft is already that one: keep it.
+            if (!typed) void forget().catch(() => undefined);
           }}
         />
       ) : null}
