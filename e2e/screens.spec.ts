@@ -8,6 +8,7 @@ import { expectNoAxeViolations } from './models/axe.js';
  */
 for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
   test(`main screens in ${lang}`, async ({ openApp }) => {
+    test.setTimeout(120_000);
     const { page, control } = await openApp();
     // Under the app's strict CSP nothing may be refused: no inline style or script, no remote resource.
     const refused: string[] = [];
@@ -50,8 +51,12 @@ for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
     await check('exchange');
     await goTo(page, 'settings');
     await check('settings');
+    await page.keyboard.press('Control+KeyN');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'ru' ? 'Новое дело' : 'New case');
+    await check('new-case-1440');
 
     // The dark theme, on the busiest screens.
+    await goTo(page, 'settings');
     await page.getByRole('button', { name: lang === 'ru' ? 'Тёмная' : 'Dark' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await goTo(page, 'cases');

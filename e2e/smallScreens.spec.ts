@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
-import { goTo, openDemoVault, saveScreen, type Lang } from './models/app.js';
+import { expect, test, waitReady } from './fixtures.js';
+import { goTo, openDemoVault, PASSPHRASE, saveScreen, type Lang } from './models/app.js';
 import { expectNoAxeViolations } from './models/axe.js';
 
 /**
@@ -77,5 +77,92 @@ for (const lang of ['ru', 'en'] as const satisfies readonly Lang[]) {
     await goTo(page, 'board');
     await expectNoAxeViolations(page);
     await saveScreen(page, 'board-dark-1024', lang);
+  });
+}
+
+for (const lang of ['ru', 'en'] as const satisfies readonly Lang[]) {
+  test(`at 1024×700 in ${lang}: the board's stage strip, notes beside the case, the table's columns`, async ({
+    app,
+  }) => {
+    const { page, control } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openDemoVault(page, control, { lang, cases: 150 });
+
+    // The last stage is out of sight; its chip in the strip brings its column in.
+    await goTo(page, 'board');
+    const strip = page.getByRole('navigation', { name: lang === 'ru' ? 'Этапы' : 'Stages' });
+    await expect(strip.getByRole('button')).toHaveCount(9);
+    const farColumn = page.locator('#col-closed');
+    await expect(farColumn).not.toBeInViewport();
+    await strip.getByRole('button').last().click();
+    await expect(farColumn).toBeInViewport();
+    await expectWindowStill(page, 'board after the strip');
+
+    // Notes and history sit beside the form, not under it.
+    await goTo(page, 'cases');
+    await page.getByRole('table').getByRole('row').nth(1).getByRole('button').first().click();
+    const side = page.locator('.case-side');
+    await expect(side).toBeVisible();
+    const [main, aside] = await Promise.all([page.locator('.case-main').boundingBox(), side.boundingBox()]);
+    expect(aside!.x).toBeGreaterThanOrEqual(main!.x + main!.width);
+    expect(aside!.x + aside!.width).toBeLessThanOrEqual(1024);
+    expect(aside!.y).toBeLessThan(700);
+    // And the case's header (alias, badges, Save, Hand off) fits its width: nothing is cut at the right.
+    const headOverflow = await page
+      .locator('.screen-case .screen-head')
+      .evaluate((head) => head.scrollWidth - head.clientWidth);
+    expect(headOverflow).toBeLessThanOrEqual(0);
+
+    // The table's least needed column (when a case last changed) gives way at 1024, and is back at 1440.
+    await goTo(page, 'cases');
+    const changed = page.locator('.case-head .col-updatedAt');
+    await expect(page.getByRole('table')).toBeVisible();
+    await expect(changed).toBeHidden();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(changed).toBeVisible();
+    await expectHeadersWhole(page);
+  });
+
+  test(`contacts, exchange, settings and unlock at 1024×700 in ${lang}, light and dark`, async ({ openApp }) => {
+    test.setTimeout(120_000);
+    const { page, control } = await openApp();
+    const peer = await openApp();
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await peer.control.value('createVault', {
+      passphrase: 'peer-passphrase-long-1',
+      kdf: 'interactive',
+      displayName: 'Anzor',
+    });
+    await openDemoVault(page, control, { lang, cases: 150 });
+    await control.value('addContact', { card: (await peer.control.value('getKeyCard', {})).card, verified: false });
+    await page.reload();
+    await waitReady(page, 'app');
+
+    for (const theme of ['light', 'dark'] as const) {
+      const check = async (screen: string) => {
+        await page.waitForLoadState('networkidle');
+        await expectWindowStill(page, `${screen} (${theme})`);
+        await expectNoAxeViolations(page);
+        if (theme === 'light') await saveScreen(page, `${screen}-1024`, lang);
+      };
+      if (theme === 'dark') {
+        await goTo(page, 'settings');
+        await page.getByRole('button', { name: lang === 'ru' ? 'Тёмная' : 'Dark' }).click();
+        await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      }
+      await goTo(page, 'contacts');
+      await expect(page.getByRole('textbox').first()).toHaveValue(/.+/);
+      await check('contacts');
+      await goTo(page, 'exchange');
+      await check('exchange');
+      await goTo(page, 'settings');
+      await check('settings');
+      await page.keyboard.press('Control+KeyL');
+      await waitReady(page, 'unlock');
+      await check('unlock');
+      await page.locator('input[type="password"]').fill(PASSPHRASE);
+      await page.keyboard.press('Enter');
+      await waitReady(page, 'app');
+    }
   });
 }

@@ -9,6 +9,18 @@ async function reloadApp(page: Page) {
   await page.reload();
   await waitReady(page, 'app');
 }
+/** Saves the screen at the two sizes the docs show, 1440×900 and 1024×700, then puts the window back. */
+async function saveAtBothSizes(page: Page, screen: string, lang: 'en' | 'ru') {
+  const before = page.viewportSize();
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await saveScreen(page, `${screen}-${size.width}`, lang);
+  }
+  if (before) await page.setViewportSize(before);
+}
 const openCase = (page: Page, alias: string) => page.getByRole('button', { name: alias, exact: true }).click();
 
 test('leaving an edited case asks Save, Discard or Stay', async ({ app }) => {
@@ -24,7 +36,7 @@ test('leaving an edited case asks Save, Discard or Stay', async ({ app }) => {
   await goTo(page, 'board');
   const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });
   await expect(dialog).toContainText('unsaved changes to Магомед И.');
-  await saveScreen(page, 'leave-dialog', 'en');
+  await saveAtBothSizes(page, 'leave-dialog', 'en');
   await dialog.getByRole('button', { name: 'Stay' }).click();
   await expect(kase.field('Current city')).toHaveValue('Tbilisi');
 
@@ -101,7 +113,7 @@ test('the idle lock seals typed work as a draft, offered back after the unlock',
   await expect(page.locator('body[data-ready="app"]')).toBeAttached();
   const notice = page.getByRole('region', { name: 'Unsaved changes kept while locked' });
   await expect(notice).toContainText('Unsaved changes to Магомед И.');
-  await saveScreen(page, 'draft-restore', 'en');
+  await saveAtBothSizes(page, 'draft-restore', 'en');
   await notice.getByRole('button', { name: 'Restore' }).click();
   await expect(kase.field('Current city')).toHaveValue('Nalchik');
   // Even the half-typed date comes back as typed, still refused.
@@ -111,6 +123,68 @@ test('the idle lock seals typed work as a draft, offered back after the unlock',
   await kase.save();
   expect((await control.value('getCase', { id })).case.fields.location).toBe('Nalchik');
   await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
+});
+
+test('an intake typed before the idle lock is offered back after the unlock, and opens as a case', async ({ app }) => {
+  const { page, control } = app;
+  await page.clock.install();
+  await openVault(page, control);
+  await control.value('updateSettings', { autoLockMinutes: 1 });
+  await reloadApp(page);
+  await page.keyboard.press('Control+KeyN');
+  await page.getByLabel('Alias').fill('Айшат Б.');
+  await page.getByLabel('Current city').fill('Grozny');
+  await page.getByLabel('Task', { exact: true }).fill('Call back at night');
+  await page.getByLabel('Due').fill('14/12');
+
+  // The lock asks nothing and saves nothing: the intake is sealed as a draft, not opened as a case.
+  await page.clock.runFor(61_000);
+  await expect(page.locator('body[data-ready="unlock"]')).toBeAttached();
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('body[data-ready="app"]')).toBeAttached();
+  expect((await control.value('queryCases', { filter: {} })).total).toBe(0);
+  const notice = page.getByRole('region', { name: 'Unsaved changes kept while locked' });
+  await expect(notice).toContainText('Unfinished new case: Айшат Б.');
+  await notice.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New case');
+  await expect(page.getByLabel('Alias')).toHaveValue('Айшат Б.');
+  await expect(page.getByLabel('Current city')).toHaveValue('Grozny');
+  await expect(page.getByLabel('Due')).toHaveValue('14/12');
+  await expect(page.getByText('Not a date this app can read')).toBeVisible();
+  await page.getByLabel('Due').fill('14/12/2027');
+  await page.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Айшат Б.');
+  const [row] = (await control.value('queryCases', { filter: {} })).rows;
+  const stored = (await control.value('getCase', { id: row!.id })).case;
+  expect(stored.fields.location).toBe('Grozny');
+  expect(stored.tasks).toMatchObject([{ text: 'Call back at night', due: '2027-12-14' }]);
+  await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
+});
+
+test('after a crash the sealed draft is offered back on the next unlock', async ({ app }) => {
+  const { page, control } = app;
+  await openVault(page, control);
+  const { id } = await control.value('createCase', { input: { alias: 'Ибрагим' } });
+  await reloadApp(page);
+  await openCase(page, 'Ибрагим');
+  const kase = new CasePage(page);
+  await kase.field('Current city').fill('Vladikavkaz');
+  // Past the sealing pause, the draft is in the vault without any lock or question.
+  await expect.poll(async () => (await control.value('listDrafts', {})).drafts.map((d) => d.caseId)).toEqual([id]);
+
+  // The window dies without locking (a crash); the app comes back locked, as after a restart.
+  await page.reload();
+  await control.lock('suspend');
+  await waitReady(page, 'unlock');
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await waitReady(page, 'app');
+  const notice = page.getByRole('region', { name: 'Unsaved changes kept while locked' });
+  await expect(notice).toContainText('Unsaved changes to Ибрагим');
+  await notice.getByRole('button', { name: 'Restore' }).click();
+  await expect(kase.field('Current city')).toHaveValue('Vladikavkaz');
+  expect((await control.value('getCase', { id })).case.fields.location).toBeNull();
 });
 
 test('intake on one screen: stage, risk, refuge country, both passports and a first task with its date', async ({
@@ -163,7 +237,7 @@ test('in Russian at 1024×700: the leave question, and a draft kept by a panic l
   await expect(dialog).toContainText('Магомед И.');
   await expect(dialog.getByRole('button', { name: 'Сохранить и уйти' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Отменить изменения' })).toBeVisible();
-  await saveScreen(page, 'leave-dialog-1024', 'ru');
+  await saveAtBothSizes(page, 'leave-dialog', 'ru');
   await dialog.getByRole('button', { name: 'Остаться' }).click();
   await expect(kase.field('Текущий город')).toHaveValue('Нальчик');
 
@@ -174,10 +248,68 @@ test('in Russian at 1024×700: the leave question, and a draft kept by a panic l
   await expect(page.locator('body[data-ready="app"]')).toBeAttached();
   const notice = page.getByRole('region', { name: 'Несохранённые изменения, сбережённые при блокировке' });
   await expect(notice).toContainText('Магомед И.');
-  await saveScreen(page, 'draft-restore-1024', 'ru');
+  await saveAtBothSizes(page, 'draft-restore', 'ru');
   await notice.getByRole('button', { name: 'Восстановить' }).click();
   await expect(kase.field('Текущий город')).toHaveValue('Нальчик');
   await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Сохранить', exact: true })).toBeDisabled();
   expect((await control.value('getCase', { id })).case.fields.location).toBe('Нальчик');
+});
+
+test('in Russian at 1024×700: an intake kept by a panic lock is offered back on the new-case form', async ({ app }) => {
+  const { page, control } = app;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openVault(page, control, { lang: 'ru', name: 'Мадина' });
+  await page.keyboard.press('Control+KeyN');
+  await page.getByLabel('Псевдоним').fill('Хеда');
+  await page.getByLabel('Первая заметка (по звонку)').fill('Звонила ночью из Гудермеса, боится брата.');
+  await page.keyboard.press('Control+Shift+KeyL');
+  await expect(page.locator('body[data-ready="unlock"]')).toBeAttached();
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('body[data-ready="app"]')).toBeAttached();
+  const notice = page.getByRole('region', { name: 'Несохранённые изменения, сбережённые при блокировке' });
+  await expect(notice).toContainText('Незавершённое новое дело: Хеда');
+
+  // Opening the form itself offers the kept intake too; the notice above gives way to it.
+  await page.keyboard.press('Control+KeyN');
+  const offer = page.getByRole('alert').filter({ hasText: 'Новое дело, которое вы заполняли' });
+  await expect(offer).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByLabel('Псевдоним')).toHaveValue('');
+  await saveAtBothSizes(page, 'new-case-draft', 'ru');
+  await offer.getByRole('button', { name: 'Восстановить' }).click();
+  await expect(page.getByLabel('Псевдоним')).toHaveValue('Хеда');
+  await expect(page.getByLabel('Первая заметка (по звонку)')).toHaveValue('Звонила ночью из Гудермеса, боится брата.');
+  await page.getByRole('button', { name: 'Открыть дело' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Хеда');
+  await expect.poll(async () => (await control.value('listDrafts', {})).drafts).toEqual([]);
+});
+
+test('discarding an old draft after typing anew keeps the new typing sealed', async ({ app }) => {
+  const { page, control } = app;
+  await openVault(page, control);
+  const { id } = await control.value('createCase', { input: { alias: 'Ислам' } });
+  await reloadApp(page);
+  await openCase(page, 'Ислам');
+  const kase = new CasePage(page);
+  await kase.field('Current city').fill('Nalchik');
+  await page.keyboard.press('Control+Shift+KeyL');
+  await waitReady(page, 'unlock');
+  await page.locator('input[type="password"]').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await waitReady(page, 'app');
+
+  // The case opened from the table offers the old draft; the caseworker types on instead, then drops the offer.
+  await openCase(page, 'Ислам');
+  const offer = page.getByRole('alert').filter({ hasText: 'This case has unsaved changes' });
+  await expect(offer).toBeVisible();
+  await kase.field('Current city').fill('Mozdok');
+  const sealed = async () => (await control.value('listDrafts', {})).drafts.map((d) => d.body.includes('Mozdok'));
+  await expect.poll(sealed).toEqual([true]);
+  await offer.getByRole('button', { name: 'Discard' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(kase.field('Current city')).toHaveValue('Mozdok');
+  expect(await sealed()).toEqual([true]);
+  expect((await control.value('getCase', { id })).case.fields.location).toBeNull();
 });

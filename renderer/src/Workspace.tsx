@@ -209,7 +209,7 @@ function CurrentScreen({ route }: { route: Route }) {
     case 'case':
       return <CaseScreen key={route.id} id={route.id} restoreDraft={route.restoreDraft ?? false} />;
     case 'newCase':
-      return <NewCaseScreen />;
+      return <NewCaseScreen restoreDraft={route.restoreDraft ?? false} />;
     case 'dashboard':
       return <DashboardScreen />;
     case 'contacts':

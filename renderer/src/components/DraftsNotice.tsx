@@ -4,6 +4,7 @@ import type { ChannelResult } from '../../../shared/ipc/contract';
 import { api } from '../api';
 import { formatDateTime } from '../format';
 import { useApp } from '../state/app';
+import { NEW_CASE_DRAFT_ID } from '../state/useCaseDraft';
 
 type Drafts = ChannelResult<'listDrafts'>['drafts'];
 
@@ -19,22 +20,33 @@ export function DraftsNotice() {
     );
   }, []);
   // The case page offers its own draft: once a case is open, its entry here has done its work.
-  const openCase = route.name === 'case' ? route.id : null;
+  const openCase = route.name === 'case' ? route.id : route.name === 'newCase' ? NEW_CASE_DRAFT_ID : null;
   const shown = drafts.filter((d) => d.caseId !== openCase);
   if (!shown.length) return null;
+  const describe = (d: Drafts[number]) => {
+    const when = formatDateTime(d.savedAt);
+    if (d.caseId !== NEW_CASE_DRAFT_ID) return t('draft.unsaved', { subject: d.subject, when });
+    return d.subject
+      ? t('draft.unsavedIntake', { subject: d.subject, when })
+      : t('draft.unsavedIntakeUnnamed', { when });
+  };
   const drop = (caseId: string) => setDrafts((list) => list.filter((d) => d.caseId !== caseId));
   return (
     <section className="drafts-notice" aria-label={t('draft.title')}>
       <ul>
         {shown.map((d) => (
           <li key={d.caseId}>
-            <span>{t('draft.unsaved', { subject: d.subject, when: formatDateTime(d.savedAt) })}</span>
+            <span>{describe(d)}</span>
             <button
               type="button"
               className="btn btn-small btn-primary"
               onClick={() => {
                 drop(d.caseId);
-                navigate({ name: 'case', id: d.caseId, restoreDraft: true });
+                navigate(
+                  d.caseId === NEW_CASE_DRAFT_ID
+                    ? { name: 'newCase', restoreDraft: true }
+                    : { name: 'case', id: d.caseId, restoreDraft: true },
+                );
               }}
             >
               {t('draft.restore')}

@@ -171,7 +171,8 @@ export function CaseScreen({ id, restoreDraft = false }: { id: string; restoreDr
           }}
           onDiscard={() => {
             setOffered(null);
-            void keptDraft.forget().catch(() => undefined);
+            // Once new edits are typed, the sealed draft is already theirs: keep it.
+            if (!dirty) void keptDraft.forget().catch(() => undefined);
           }}
         />
       ) : null}

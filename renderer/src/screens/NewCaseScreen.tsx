@@ -2,40 +2,30 @@ import { DuplicateWarning } from './duplicates/DuplicateWarning';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from '../../../shared/model/countries';
-import {
-  PASSPORT_STATUSES,
-  PIPELINE_STAGES,
-  RISKS,
-  fieldSchemas,
-  taskSchema,
-  type PassportStatus,
-  type Risk,
-  type Stage,
-} from '../../../shared/model/case';
+import { PASSPORT_STATUSES, PIPELINE_STAGES, RISKS, fieldSchemas, taskSchema } from '../../../shared/model/case';
 import { api, type ApiError, asApiError } from '../api';
 import { DateInput } from '../components/DateInput';
 import { EnumSelect } from '../components/EnumSelect';
+import { DraftOffer } from '../components/DraftOffer';
 import { ErrorNote } from '../components/ErrorNote';
 import { Field } from '../components/Field';
 import { countryName } from '../format';
 import { useApp } from '../state/app';
+import { NEW_CASE_DRAFT_ID, useCaseDraft } from '../state/useCaseDraft';
+import { EMPTY_INTAKE, parseIntake, type Intake } from './newCase/intake';
 
 /** Intake on one screen: what a first call tells, including where the person may go and what to do next. */
-export function NewCaseScreen() {
+export function NewCaseScreen({ restoreDraft = false }: { restoreDraft?: boolean }) {
   const { t, i18n } = useTranslation();
   const { navigate, notify, me, setLeaveGuard } = useApp();
-  const [alias, setAlias] = useState('');
-  const [stage, setStage] = useState<Stage>('intake');
-  const [risk, setRisk] = useState<Risk>('medium');
-  const [passport, setPassport] = useState<PassportStatus>('unknown');
-  const [internalPassport, setInternalPassport] = useState<PassportStatus>('unknown');
-  const [refugeCountry, setRefugeCountry] = useState<string | null>(null);
-  const [location, setLocation] = useState('');
-  const [taskText, setTaskText] = useState('');
-  const [taskDue, setTaskDue] = useState<string | null>(null);
-  const [dueUnreadable, setDueUnreadable] = useState(false);
-  const [note, setNote] = useState('');
-  const [assignToMe, setAssignToMe] = useState(true);
+  const [intake, setIntake] = useState<Intake>(EMPTY_INTAKE);
+  const set = <K extends keyof Intake>(key: K, value: Intake[K]) => setIntake((i) => ({ ...i, [key]: value }));
+  const { alias, stage, risk, passport, internalPassport, refugeCountry, location, taskText, taskDue, note } = intake;
+  const { assignToMe } = intake;
+  const dueUnreadable = intake.dueTyped !== null;
+  // Bumped when a kept draft is restored: the date field reads its typed text only when it mounts.
+  const [restored, setRestored] = useState(0);
+  const [offered, setOffered] = useState<{ savedAt: string; intake: Intake } | null>(null);
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,6 +40,35 @@ export function NewCaseScreen() {
   const dueWithoutTask = !task && taskDue !== null;
   const invalid = aliasBad || dueUnreadable || taskBad || dueWithoutTask;
   const typed = [alias, location, taskText, note].some((s) => s.trim()) || taskDue !== null || dueUnreadable;
+  const subject = alias.trim() || t('newCase.title');
+  // The draft's subject is the alias alone: the notice after an unlock names an unnamed intake itself.
+  const keptDraft = useCaseDraft(NEW_CASE_DRAFT_ID, alias.trim(), intake, typed);
+
+  const restore = (body: Intake) => {
+    setIntake(body);
+    setRestored((n) => n + 1);
+    setOffered(null);
+  };
+
+  // An intake a lock or a crash kept is offered back (or restored at once when the notice asked for it).
+  useEffect(() => {
+    let live = true;
+    api.listDrafts({}).then(
+      ({ drafts }) => {
+        const kept = drafts.find((d) => d.caseId === NEW_CASE_DRAFT_ID);
+        const body = kept ? parseIntake(kept.body) : null;
+        if (!live || !kept || !body) return;
+        if (restoreDraft) restore(body);
+        else setOffered({ savedAt: kept.savedAt, intake: body });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // The draft is read once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const submit = async (event?: FormEvent): Promise<boolean> => {
     event?.preventDefault();
@@ -72,6 +91,7 @@ export function NewCaseScreen() {
         },
       });
       setLeaveGuard(null);
+      void keptDraft.forget().catch(() => undefined);
       notify(t('newCase.created'));
       navigate({ name: 'case', id });
       return true;
@@ -87,18 +107,19 @@ export function NewCaseScreen() {
   useEffect(() => {
     submitRef.current = submit;
   });
+  const { flush, forget } = keptDraft;
   useEffect(() => {
     setLeaveGuard(
       typed
         ? {
-            subject: alias.trim() || t('newCase.title'),
+            subject,
             save: () => submitRef.current(),
-            discard: () => undefined,
-            keepDraft: async () => undefined,
+            discard: () => void forget().catch(() => undefined),
+            keepDraft: flush,
           }
         : null,
     );
-  }, [typed, alias, t, setLeaveGuard]);
+  }, [typed, subject, flush, forget, setLeaveGuard]);
   useEffect(() => () => setLeaveGuard(null), [setLeaveGuard]);
 
   return (
@@ -106,13 +127,25 @@ export function NewCaseScreen() {
       <header className="screen-head">
         <h1 id="new-title">{t('newCase.title')}</h1>
       </header>
+      {offered ? (
+        <DraftOffer
+          savedAt={offered.savedAt}
+          message="draft.offerIntake"
+          onRestore={() => restore(offered.intake)}
+          onDiscard={() => {
+            setOffered(null);
+            // Once a new intake is typed, the sealed draft is already that one: keep it.
+            if (!typed) void forget().catch(() => undefined);
+          }}
+        />
+      ) : null}
       <form className="panel stack intake" onSubmit={(e) => void submit(e)} noValidate>
         <Field
           label={t('field.alias')}
           error={touched && aliasBad ? t('validation.alias') : null}
           hint={t('newCase.aliasHint')}
         >
-          {(p) => <input {...p} autoFocus value={alias} onChange={(e) => setAlias(e.target.value)} />}
+          {(p) => <input {...p} autoFocus value={alias} onChange={(e) => set('alias', e.target.value)} />}
         </Field>
         <DuplicateWarning alias={alias} />
         <div className="form-grid">
@@ -123,12 +156,14 @@ export function NewCaseScreen() {
                 value={stage}
                 options={PIPELINE_STAGES}
                 prefix="stage"
-                onChange={(v) => v && setStage(v)}
+                onChange={(v) => v && set('stage', v)}
               />
             )}
           </Field>
           <Field label={t('field.risk')}>
-            {(p) => <EnumSelect {...p} value={risk} options={RISKS} prefix="risk" onChange={(v) => v && setRisk(v)} />}
+            {(p) => (
+              <EnumSelect {...p} value={risk} options={RISKS} prefix="risk" onChange={(v) => v && set('risk', v)} />
+            )}
           </Field>
           <Field label={t('field.passport')}>
             {(p) => (
@@ -137,7 +172,7 @@ export function NewCaseScreen() {
                 value={passport}
                 options={PASSPORT_STATUSES}
                 prefix="passport"
-                onChange={(v) => v && setPassport(v)}
+                onChange={(v) => v && set('passport', v)}
               />
             )}
           </Field>
@@ -148,7 +183,7 @@ export function NewCaseScreen() {
                 value={internalPassport}
                 options={PASSPORT_STATUSES}
                 prefix="passport"
-                onChange={(v) => v && setInternalPassport(v)}
+                onChange={(v) => v && set('internalPassport', v)}
               />
             )}
           </Field>
@@ -160,19 +195,19 @@ export function NewCaseScreen() {
                 value={refugeCountry}
                 options={countries}
                 label={countryName}
-                onChange={(v) => setRefugeCountry(v)}
+                onChange={(v) => set('refugeCountry', v)}
               />
             )}
           </Field>
           <Field label={t('field.location')}>
-            {(p) => <input {...p} value={location} onChange={(e) => setLocation(e.target.value)} />}
+            {(p) => <input {...p} value={location} onChange={(e) => set('location', e.target.value)} />}
           </Field>
         </div>
         <fieldset className="intake-task">
           <legend>{t('newCase.firstTask')}</legend>
           <div className="form-grid">
             <Field label={t('case.taskText')} error={touched && taskBad ? t('validation.tasks.text') : null}>
-              {(p) => <input {...p} value={taskText} onChange={(e) => setTaskText(e.target.value)} />}
+              {(p) => <input {...p} value={taskText} onChange={(e) => set('taskText', e.target.value)} />}
             </Field>
             <Field
               label={t('case.taskDue')}
@@ -187,19 +222,21 @@ export function NewCaseScreen() {
               {(p) => (
                 <DateInput
                   {...p}
+                  key={restored}
                   value={taskDue}
-                  onChange={setTaskDue}
-                  onUnreadable={(text) => setDueUnreadable(text !== null)}
+                  typed={intake.dueTyped ?? undefined}
+                  onChange={(v) => set('taskDue', v)}
+                  onUnreadable={(text) => set('dueTyped', text)}
                 />
               )}
             </Field>
           </div>
         </fieldset>
         <Field label={t('newCase.firstNote')}>
-          {(p) => <textarea {...p} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(p) => <textarea {...p} rows={3} value={note} onChange={(e) => set('note', e.target.value)} />}
         </Field>
         <label className="checkbox">
-          <input type="checkbox" checked={assignToMe} onChange={(e) => setAssignToMe(e.target.checked)} />
+          <input type="checkbox" checked={assignToMe} onChange={(e) => set('assignToMe', e.target.checked)} />
           <span>{t('newCase.assignToMe')}</span>
         </label>
         <ErrorNote error={error} />

@@ -8,7 +8,7 @@ export type Route =
   | { name: 'cases' }
   | { name: 'board' }
   | { name: 'case'; id: string; restoreDraft?: boolean }
-  | { name: 'newCase' }
+  | { name: 'newCase'; restoreDraft?: boolean }
   | { name: 'dashboard' }
   | { name: 'contacts' }
   | { name: 'exchange'; importFile?: FileRef; handOff?: string }
