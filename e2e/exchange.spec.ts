@@ -14,9 +14,11 @@ test('exports to a contact, imports in a second vault with a preview, and resolv
   await openVault(b.page, b.control, { name: 'Anzor' });
   await introduce(a.control, b.control);
   const { id } = await a.control.value('createCase', {
-    input: { alias: 'Khava', risk: 'high', passport: 'held_by_family' },
+    input: { alias: 'Khava', legalName: 'Khava Isaeva', birthYear: 1992, risk: 'high', passport: 'held_by_family' },
   });
   await a.control.value('createCase', { input: { alias: 'Not exported' } });
+  // B already holds her, written in Cyrillic from a hotline call: the preview says so before import.
+  await b.control.value('createCase', { input: { alias: 'Хава И.', legalName: 'Исаева Хава', birthYear: 1992 } });
 
   // A: export the one case to B through the UI.
   await goTo(a.page, 'exchange');
@@ -35,7 +37,10 @@ test('exports to a contact, imports in a second vault with a preview, and resolv
   await b.control.queueDialog('openImportFile', file);
   await b.page.getByRole('button', { name: 'Choose file…' }).click();
   await expect(b.page.getByText('1 new case')).toBeVisible();
-  await expect(b.page.getByRole('listitem').filter({ hasText: 'Khava' })).toBeVisible();
+  const arriving = b.page.getByRole('listitem').filter({ hasText: 'Khava' });
+  await expect(arriving).toBeVisible();
+  await expect(arriving.getByText('May be the same person as Хава И., held here')).toBeVisible();
+  await expect(arriving.getByText('name Khava Isaeva ~ Исаева Хава; born 1992')).toBeVisible();
   await expect(b.page.getByText('Madina')).toBeVisible();
   await expectNoAxeViolations(b.page);
   await saveScreen(b.page, 'exchange', 'en');
