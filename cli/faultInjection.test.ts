@@ -517,9 +517,9 @@ it(`survives SIGKILL at random points of every writing command, with a second wr
       }
     }
     // A command takes 1–3 s here (start, Argon2id, the write, a racer for the CPU): the kill lands
-    // anywhere in it, or after it. Rounds left unkilled let every kind complete too, so that what it
-    // reports committed is checked from then on.
-    const killAt = kills[round] ? Math.floor(100 + next() * 2400) : undefined;
+    // anywhere in the first 1.6 s, mostly inside it, at times just after it. Rounds left unkilled let
+    // every kind complete too, so that what it reports committed is checked from then on.
+    const killAt = kills[round] ? Math.floor(100 + next() * 1500) : undefined;
     const { args, input } = victim.args(round, fixture);
     const racerKind = racers[round]!;
     racerCounts[racerKind]! += 1;
