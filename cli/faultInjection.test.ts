@@ -27,6 +27,8 @@ import { CROSSING_BIN, ROOT } from './testing/runCrossing.js';
  *
  * Left out on purpose: `erase` and the duress passphrase, which destroy the vault by design (a kill
  * there leaves a vault half-erased, which is what erasing is for), and commands that only read.
+ * Not victims yet, though they write: export, contact rename/remove, file update/remove, dupes
+ * dismiss, wipe-after and recovery split (each a single small transaction like those above).
  */
 const SEED = Number(process.env.CROSSING_FAULT_SEED ?? 20260510);
 const ROUNDS = Number(process.env.CROSSING_FAULT_ROUNDS ?? 30);
@@ -588,10 +590,12 @@ it(`survives SIGKILL at random points of every writing command, with a second wr
     '\nracer:',
     racerCounts,
   );
-  // Every writing command was a victim, and the racer raced with each of its writes.
-  for (const k of VICTIM_KINDS)
-    expect(counts[k]!.killed + counts[k]!.completed + counts[k]!.refused, k).toBeGreaterThan(0);
-  for (const k of RACER_KINDS) expect(racerCounts[k], k).toBeGreaterThan(0);
+  // Every writing command was a victim, and the racer raced with each of its writes (given at least
+  // one pass through the kinds: CROSSING_FAULT_ROUNDS may ask for fewer, for a quick look).
+  if (ROUNDS >= VICTIM_KINDS.length)
+    for (const k of VICTIM_KINDS)
+      expect(counts[k]!.killed + counts[k]!.completed + counts[k]!.refused, k).toBeGreaterThan(0);
+  if (ROUNDS >= RACER_KINDS.length) for (const k of RACER_KINDS) expect(racerCounts[k], k).toBeGreaterThan(0);
   // Every kind of outcome happened: kills mid-command, refusals of the second writer, completions.
   expect(tally.killed).toBeGreaterThan(0);
   expect(tally.racerKilled).toBeGreaterThan(0);
