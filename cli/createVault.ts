@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { usageError } from '../shared/errors.js';
 import type { KdfLevel } from '../shared/crypto/kdf.js';
 import { displayNameSchema } from '../shared/identity/identity.js';
 import { Vault } from '../shared/vault/vault.js';
+import { isInterruptedCreation } from '../shared/vault/vaultFiles.js';
 import { printJson, printLines } from './output.js';
 import { ENV, readNewPassphrase } from './secrets.js';
 
@@ -18,8 +20,9 @@ export async function createVault(
     json?: boolean | undefined;
   },
 ): Promise<{ vault: Vault; recoveryKey: string }> {
-  // Refused before the passphrase is asked, so nobody types it twice for nothing.
-  if (fs.existsSync(vaultPath))
+  // Refused before the passphrase is asked, so nobody types it twice for nothing. What a killed
+  // init left is no vault: the create clears it and makes the vault again.
+  if (fs.existsSync(vaultPath) && !isInterruptedCreation(path.resolve(vaultPath)))
     throw usageError(`${vaultPath} already exists: Crossing never overwrites a file`, 'fileExists', {
       name: vaultPath,
     });

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { usageError } from '../../shared/errors.js';
 import { DEMO_COUNT_DEFAULT, generateDemoOps } from '../../shared/demo/generate.js';
 import type { Op } from '../../shared/oplog/ops.js';
 import type { Vault } from '../../shared/vault/vault.js';
+import { isInterruptedCreation } from '../../shared/vault/vaultFiles.js';
 import { defineCommand } from '../command.js';
 import { createVault } from '../createVault.js';
 import { KDF_HELP, parseKdfLevel } from '../kdfOption.js';
@@ -35,7 +37,8 @@ ${UNLOCK_HELP}`,
     const count = parseWholeNumber('--cases', values.cases, 1, MAX_CASES) ?? DEMO_COUNT_DEFAULT;
     const seed = parseWholeNumber('--seed', values.seed, 0, 0xffffffff) ?? randomInt(0, 0xffffffff);
     const kdf = parseKdfLevel(values.kdf);
-    const isNew = !fs.existsSync(vaultPath!);
+    // An init or demo killed before its vault was in place left an empty reservation: made again.
+    const isNew = !fs.existsSync(vaultPath!) || isInterruptedCreation(path.resolve(vaultPath!));
     let vault: Vault;
     if (isNew) ({ vault } = await createVault(vaultPath!, { passphraseFile: values['passphrase-file'], kdf }));
     else vault = await openVault(vaultPath!, values);

@@ -53,6 +53,37 @@ describe('crossing init', () => {
     expect(sha256(vault)).toBe(before);
   });
 
+  it('creates again over what an init killed between reserving the name and placing the vault left', () => {
+    // The empty reservation and the complete temp vault beside it (placeNewVault's two steps).
+    const leftOver = () => {
+      fs.writeFileSync(vault, '');
+      fs.writeFileSync(`${vault}.Zz9.creating`, 'complete but never placed');
+    };
+    leftOver();
+    const result = crossing(['init', vault, '--kdf', 'interactive', '--json'], { env: withPassphrase() });
+    expect(result.status, result.stderr).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['new.crossing-vault']);
+    expect(crossing(['check', vault], { env: withPassphrase() }).status).toBe(0);
+
+    // demo creates a missing vault too: the same leftovers are a vault to make, not an empty file.
+    const other = path.join(dir, 'demo.crossing-vault');
+    vault = other;
+    leftOver();
+    const demo = crossing(['demo', other, '--cases', '2', '--seed', '1', '--kdf', 'interactive'], {
+      env: withPassphrase(),
+    });
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['demo.crossing-vault', 'new.crossing-vault']);
+    expect(crossing(['check', other], { env: withPassphrase() }).status).toBe(0);
+  });
+
+  it('still refuses an empty file that no killed init left (exit 1)', () => {
+    fs.writeFileSync(vault, '');
+    const result = crossing(['init', vault, '--kdf', 'interactive'], { env: withPassphrase() });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('already exists: Crossing never overwrites a file');
+  });
+
   it('refuses a short passphrase (exit 1), creating nothing', () => {
     const result = crossing(['init', vault, '--kdf', 'interactive'], { env: { CROSSING_PASSPHRASE: 'short' } });
     expect(result.status).toBe(1);

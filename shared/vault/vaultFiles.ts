@@ -85,6 +85,20 @@ export function placeNewVault(temp: string, target: string, displayPath: string)
 }
 
 /**
+ * Whether `target` is the empty reservation of a creation killed before it put the vault in place
+ * (an empty file with the creation's temp files beside it): a path to create at again, not a file
+ * to refuse or to open. Without the writer lock this is only what it looks like (a creation in its
+ * last microseconds looks the same): the create that follows decides, holding the lock.
+ */
+export function isInterruptedCreation(target: string): boolean {
+  try {
+    return fs.statSync(target).size === 0 && staleCreations(target).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Before creating at `target`, holding its writer lock: clears what a killed creation left, and
  * an empty reservation (see placeNewVault) if one was left with it. Returns how many files went.
  */
