@@ -43,7 +43,7 @@ test('exports to a contact, imports in a second vault with a preview, and resolv
   await expect(arriving.getByText('name Khava Isaeva ~ Исаева Хава; born 1992')).toBeVisible();
   await expect(b.page.getByText('Madina')).toBeVisible();
   await expectNoAxeViolations(b.page);
-  await saveScreen(b.page, 'exchange', 'en');
+  await saveScreen(b.page, 'import-preview', 'en');
   await b.page.getByRole('button', { name: 'Apply' }).click();
   await expect(b.page.getByText('Imported: 1 new, 0 updated, 0 new conflicts.')).toBeVisible();
 

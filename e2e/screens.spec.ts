@@ -1,5 +1,5 @@
 import { expect, test, waitReady } from './fixtures.js';
-import { goTo, openDemoVault, saveScreen, type Lang } from './models/app.js';
+import { goTo, openDemoVaultWithContact, saveScreen, type Lang } from './models/app.js';
 import { expectNoAxeViolations } from './models/axe.js';
 
 /**
@@ -17,15 +17,7 @@ for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
     });
     const peer = await openApp();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await peer.control.value('createVault', {
-      passphrase: 'peer-passphrase-long-1',
-      kdf: 'interactive',
-      displayName: 'Anzor',
-    });
-    await openDemoVault(page, control, { lang, cases: 150 });
-    await control.value('addContact', { card: (await peer.control.value('getKeyCard', {})).card, verified: false });
-    await page.reload();
-    await waitReady(page, 'app');
+    await openDemoVaultWithContact(page, control, peer.control, { lang, cases: 150 });
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
     const check = async (screen: string) => {

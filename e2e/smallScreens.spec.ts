@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, waitReady } from './fixtures.js';
-import { goTo, openDemoVault, PASSPHRASE, saveScreen, type Lang } from './models/app.js';
+import { goTo, openDemoVault, openDemoVaultWithContact, PASSPHRASE, saveScreen, type Lang } from './models/app.js';
 import { expectNoAxeViolations } from './models/axe.js';
 
 /**
@@ -128,15 +128,7 @@ for (const lang of ['ru', 'en'] as const satisfies readonly Lang[]) {
     const { page, control } = await openApp();
     const peer = await openApp();
     await page.setViewportSize({ width: 1024, height: 700 });
-    await peer.control.value('createVault', {
-      passphrase: 'peer-passphrase-long-1',
-      kdf: 'interactive',
-      displayName: 'Anzor',
-    });
-    await openDemoVault(page, control, { lang, cases: 150 });
-    await control.value('addContact', { card: (await peer.control.value('getKeyCard', {})).card, verified: false });
-    await page.reload();
-    await waitReady(page, 'app');
+    await openDemoVaultWithContact(page, control, peer.control, { lang, cases: 150 });
 
     for (const theme of ['light', 'dark'] as const) {
       const check = async (screen: string) => {

@@ -51,6 +51,23 @@ export async function openDemoVault(page: Page, control: AppControl, options: { 
   await waitReady(page, 'app');
 }
 
+/**
+ * The demo vault with one unverified contact (Anzor, a second app's vault), so that Contacts and
+ * Exchange show a working day: the page reloaded into the app.
+ */
+export async function openDemoVaultWithContact(
+  page: Page,
+  control: AppControl,
+  peer: AppControl,
+  options: { lang?: Lang; cases?: number } = {},
+) {
+  await peer.value('createVault', { passphrase: 'peer-passphrase-long-1', kdf: 'interactive', displayName: 'Anzor' });
+  await openDemoVault(page, control, options);
+  await control.value('addContact', { card: (await peer.value('getKeyCard', {})).card, verified: false });
+  await page.reload();
+  await waitReady(page, 'app');
+}
+
 /** Saves the screen as test-results/screens/<screen>-<lang>.png. */
 export async function saveScreen(page: Page, screen: string, lang: Lang) {
   const dir = path.resolve('test-results', 'screens');
