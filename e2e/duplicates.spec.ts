@@ -68,3 +68,38 @@ test('Russian, 1024×700: review a pair, merge it into one history, and undo the
   expect((await control.value('queryCases', { filter: {} })).total).toBe(2);
   expect((await control.value('getCase', { id: keep })).case.fields.alias).toBe('Магомед Исмаилов');
 });
+
+test('English, 1440×900: the review lists each pair with its reasons, and Not the same person is remembered', async ({
+  app,
+}) => {
+  const { page, control } = app;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openVault(page, control);
+  await control.value('createCase', { input: { alias: 'Хава И.', legalName: 'Исаева Хава', birthYear: 1992 } });
+  await control.value('createCase', { input: { alias: 'Khava Isaeva', birthYear: 1993 } });
+  await control.value('createCase', {
+    input: { alias: 'Зарема', contacts: [{ channel: 'telegram', value: '@zarema_k' }] },
+  });
+  await control.value('createCase', {
+    input: { alias: 'Z. K.', contacts: [{ channel: 'telegram', value: 'zarema_k' }] },
+  });
+  await goTo(page, 'cases');
+  await page.getByRole('button', { name: 'Possible duplicates' }).click();
+  await expect(page.getByText('2 pairs')).toBeVisible();
+  const sameTelegram = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: 'Z. K.', exact: true }) });
+  await expect(sameTelegram).toContainText('same contact @zarema_k');
+  const khava = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button', { name: 'Khava Isaeva', exact: true }) });
+  await expect(khava).toContainText('name Исаева Хава ~ Khava Isaeva');
+  await expect(khava).toContainText('born 1992 / 1993');
+  await expectNoAxeViolations(page);
+  await saveScreen(page, 'duplicates', 'en');
+
+  await sameTelegram.getByRole('button', { name: 'Not the same person' }).click();
+  await expect(page.getByText('1 pair', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Z. K.' })).toHaveCount(0);
+});
