@@ -157,6 +157,14 @@ export class DuplicateIndex {
     }
   }
 
+  private byId: Map<string, PersonProfile> | undefined;
+
+  /** A profile by its case id (looked up once per match, so kept as a map after the first ask). */
+  profileOf(id: string): PersonProfile | undefined {
+    this.byId ??= new Map(this.profiles.map((p) => [p.id, p]));
+    return this.byId.get(id);
+  }
+
   /** The indexes of the profiles sharing a block with one that is not in the index. */
   neighbours(profile: PersonProfile): Set<number> {
     const found = new Set<number>();

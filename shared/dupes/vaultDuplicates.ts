@@ -74,7 +74,7 @@ export function lookalikeOf(vault: Vault, arriving: ProfileSource): Lookalike | 
   const index = duplicateIndexOf(vault);
   const best = findMatchesFor(personProfile(arriving), index, TYPING_THRESHOLD).find((m) => m.b !== arriving.id);
   if (!best) return null;
-  const held = index.profiles.find((p) => p.id === best.b)!;
+  const held = index.profileOf(best.b)!;
   return { id: held.id, alias: held.alias, reasons: best.reasons };
 }
 
@@ -149,10 +149,9 @@ export function draftSource(draft: DraftPerson): ProfileSource {
 
 /** The cases a person being typed in may already be, best first (lower bar than the review list). */
 export function matchesForDraft(draft: DraftPerson, index: DuplicateIndex): DuplicatePair[] {
-  const aliases = new Map(index.profiles.map((p) => [p.id, p.alias]));
   return findMatchesFor(personProfile(draftSource(draft)), index, TYPING_THRESHOLD).map((c) => ({
     ...c,
     aliasA: draft.alias,
-    aliasB: aliases.get(c.b)!,
+    aliasB: index.profileOf(c.b)!.alias,
   }));
 }
