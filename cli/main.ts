@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo.js';
 import { exchangeCommands } from './commands/exchange.js';
 import { dupesCommands } from './commands/dupes.js';
 import { fileCommands } from './commands/file.js';
+import { handoffsCommand } from './commands/handoffs.js';
 import { identityCommand } from './commands/identity.js';
 import { initCommand } from './commands/init.js';
 import { passwdCommand } from './commands/passwd.js';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   identityCommand,
   ...contactCommands,
   ...exchangeCommands,
+  handoffsCommand,
   ...sheetCommands,
   verifyReleaseCommand,
 ];

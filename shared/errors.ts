@@ -87,7 +87,13 @@ export const ERROR_REASONS = [
   'importRecipients',
   'importSequence',
   'importOps',
+  'importHandoff',
+  'importReceipt',
   'importFiles',
+  // Hand-offs (shared/handoffs).
+  'consentRequired',
+  'noSuchHandoff',
+  'notAHandoff',
   // When the laptop is taken (shared/seizure).
   'eraseIncomplete',
   'badRecoveryShare',

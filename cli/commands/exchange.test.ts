@@ -185,17 +185,21 @@ describe('crossing handoff, backup and restore', () => {
       'Bob',
       '--out',
       at('handoff.crossing'),
+      '--consent-to',
+      'Bob at the shelter network',
       '--purge',
       '--',
       caseIds[1]!,
     ]).stdout;
     expect(out).toMatch(/assigned to Bob/);
+    expect(out).toMatch(/consent: the person agreed to their case going to Bob at the shelter network/);
     expect(out).toMatch(/purged from this vault \(\d+ ops removed, tombstone kept\)/);
     const gone = crossing(['case', 'show', alice, '--', caseIds[1]!], { env });
     expect(gone.status).toBe(1);
     const report = ok(['import', bob, at('handoff.crossing'), '--json']).stdout;
     expect((JSON.parse(report) as { updatedCases: Array<{ fields: string[] }> }).updatedCases[0]!.fields).toEqual([
       'assignedTo',
+      'consents',
     ]);
   });
 

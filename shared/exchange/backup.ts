@@ -15,6 +15,8 @@ import { openSignedBundle, refuse, type OpenedBundle } from './openBundle.js';
 import { DEFAULT_MAX_FILE_BYTES } from './seal.js';
 import { listTombstones, writeTombstone } from './tombstones.js';
 import { validateOps } from './validateOps.js';
+import { mergeLedgers } from '../handoffs/ledger.js';
+import { handoffLedgerSchema, readLedger, writeLedger } from '../handoffs/records.js';
 
 /**
  * Backup: an export of every op, sealed to the vault's own age identity, that also carries the
@@ -54,6 +56,8 @@ const backupStateSchema = z.strictObject({
    * with a lower number is an older copy put back (DESIGN.md, "Integrity of the whole vault").
    */
   vaultCounter: z.number().int().nonnegative().nullable().optional(),
+  /** Hand-offs made and received (shared/handoffs); absent in backups made before they were kept. */
+  handoffs: handoffLedgerSchema.optional(),
 });
 
 export async function backupVault(vault: Vault, outFile: string, now?: Date): Promise<ExportResult> {
@@ -73,6 +77,7 @@ export async function backupVault(vault: Vault, outFile: string, now?: Date): Pr
       importLog: listImports(vault),
       senderSequences: listSenderSequences(vault),
       vaultCounter: vault.counter,
+      handoffs: readLedger(vault),
     },
     outFile,
     now,
@@ -155,6 +160,7 @@ function restoreOpened(vault: Vault, opened: OpenedBundle, recipient: string): R
     for (const tombstone of state.data.tombstones) writeTombstone(vault, db, tombstone);
     for (const entry of state.data.importLog) recordImport(vault, db, entry);
     for (const seen of state.data.senderSequences) recordSequence(vault, db, seen);
+    if (state.data.handoffs) writeLedger(vault, mergeLedgers(readLedger(vault), state.data.handoffs), db);
   });
   return {
     exportId: bundle.exportId,

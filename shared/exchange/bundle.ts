@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sodium } from '../crypto/sodium.js';
 import { fingerprintSchema } from '../model/case.js';
 import { idSchema } from '../oplog/ops.js';
+import { MAX_RECEIPTS_PER_BUNDLE, receiptSchema } from '../handoffs/ledger.js';
 import { personNameSchema } from './personName.js';
 import { PlaintextReader } from './plaintextReader.js';
 import { OMITTABLE_FIELDS } from './redact.js';
@@ -46,7 +47,7 @@ export const bundleFileSchema = z.strictObject({
 export type BundleFile = z.output<typeof bundleFileSchema>;
 
 export const MAX_BUNDLE_OPS = 5_000_000;
-export const BUNDLE_KINDS = ['export', 'handoff', 'backup'] as const;
+export const BUNDLE_KINDS = ['export', 'handoff', 'backup', 'receipt'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
 export const bundleSenderSchema = z.strictObject({
@@ -89,6 +90,11 @@ export const bundleSchema = z.strictObject({
   state: z.unknown().optional(),
   /** The evidence files whose bytes follow the bundle JSON, in this order (shared/evidence/bundleFiles.ts). */
   files: z.array(bundleFileSchema).max(100_000).optional(),
+  /**
+   * The sender's answers to hand-offs made to them by the recipient (shared/handoffs): the whole of a
+   * `receipt` file, and carried again in every later export to that recipient alone.
+   */
+  receipts: z.array(receiptSchema).max(MAX_RECEIPTS_PER_BUNDLE).optional(),
 });
 export type Bundle = z.output<typeof bundleSchema>;
 
@@ -116,6 +122,17 @@ export function bundleBytes(bundle: Bundle): Uint8Array {
     ...(bundle.files === undefined
       ? {}
       : { files: bundle.files.map((f) => ({ fileId: f.fileId, caseId: f.caseId, size: f.size, sha256: f.sha256 })) }),
+    ...(bundle.receipts === undefined
+      ? {}
+      : {
+          receipts: bundle.receipts.map((r) => ({
+            handoffId: r.handoffId,
+            caseId: r.caseId,
+            outcome: r.outcome,
+            reason: r.reason,
+            receivedAt: r.receivedAt,
+          })),
+        }),
     ops: bundle.ops,
   };
   return encoder.encode(JSON.stringify(ordered));

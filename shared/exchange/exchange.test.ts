@@ -5,7 +5,7 @@ import { makeTempDir } from '../testing/tempDir.js';
 import type { Vault } from '../vault/vault.js';
 import { addContact, findContact, listContacts, myKeyCard, verifyContact } from './contacts.js';
 import { exportCases } from './exportCases.js';
-import { handoffCase } from './handoff.js';
+import { handoffCase } from '../handoffs/handoffCase.js';
 import { importSealedFile } from './importSealedFile.js';
 import { ImportRefusedError } from './openBundle.js';
 import { casesSnapshot, introduce, makeVault, rowsSnapshot } from './testing/fixtures.js';
@@ -233,9 +233,14 @@ describe('handoff and purge', () => {
     await importSealedFile(bob, file('old.crossing'));
     await exportCases(bob, { to: ['Alice'], cases: 'all', outFile: file('from-bob.crossing') });
 
-    const result = await handoffCase(alice, c.id, { to: 'Bob', outFile: file('handoff.crossing'), purge: true });
+    const result = await handoffCase(alice, c.id, {
+      to: 'Bob',
+      outFile: file('handoff.crossing'),
+      consent: { agreedTo: 'Bob' },
+      purge: true,
+    });
     expect(result.purged).toBe(true);
-    expect(result.purgedOps).toBe(3); // create, note, assign
+    expect(result.purgedOps).toBe(4); // create, note, consent, assign
     expect(() => alice.getCase(c.id)).toThrow();
     expect(alice.getCase(keep.id).fields.alias).toBe('Kept');
 
@@ -254,7 +259,7 @@ describe('handoff and purge', () => {
     expect(alice.check().ops).toBe(alice.opCount);
 
     const atBob = await importSealedFile(bob, file('handoff.crossing'));
-    expect(atBob.updatedCases.map((u) => u.fields)).toEqual([['assignedTo']]);
+    expect(atBob.updatedCases.map((u) => u.fields)).toEqual([['assignedTo', 'consents']]);
     expect(bob.getCase(c.id).fields.assignedTo).toBe(bob.me.fingerprint);
   });
 });

@@ -10,6 +10,8 @@ import { findContact, type Contact } from './contacts.js';
 import { outgoingSequence, takeNextSequence } from './exchangeLog.js';
 import { OMITTABLE_FIELDS, redactOps, type OmittableField } from './redact.js';
 import { paddedSize } from './seal.js';
+import { receiptsOwedTo, type Receipt } from '../handoffs/ledger.js';
+import { readLedger } from '../handoffs/records.js';
 
 /**
  * Export: every op of the chosen cases, signed by this vault, followed by the content of their
@@ -24,7 +26,7 @@ export interface ExportOptions {
   cases: readonly string[] | 'all';
   outFile: string;
   omit?: readonly OmittableField[];
-  kind?: Exclude<BundleKind, 'backup'>;
+  kind?: Exclude<BundleKind, 'backup' | 'receipt'>;
   allowUnverified?: boolean;
   now?: Date;
 }
@@ -51,8 +53,13 @@ export async function exportCases(vault: Vault, options: ExportOptions): Promise
   const ops = redactOps(options.cases === 'all' ? vault.allOps() : collectOps(vault, caseIds), omitted);
   // Minimum necessary: with files left out, their descriptions still travel (as ops), not their content.
   const files = omitted.includes('files') ? [] : collectBundleFiles(vault, caseIds);
+  // Receipts owed to the one person this file is for travel with it: a receipt file lost on the
+  // way is made up for by the next export. Never in a file for several people, who would learn of
+  // each other's hand-offs.
+  const receipts = recipients.length === 1 ? receiptsOwedTo(readLedger(vault), recipients[0]!.fingerprint) : [];
   return writeBundle(vault, {
     files,
+    receipts,
     kind: options.kind ?? 'export',
     recipients: recipients.map((c) => ({ name: c.name, fingerprint: c.fingerprint, ageRecipient: c.ageRecipient })),
     caseIds,
@@ -72,6 +79,8 @@ export interface BundleToWrite {
   state?: unknown;
   /** Evidence files, their content read as the file is written (see shared/evidence/bundleFiles.ts). */
   files?: OutgoingFile[];
+  /** Answers to hand-offs this vault received from the (one) recipient (shared/handoffs). */
+  receipts?: Receipt[];
   outFile: string;
   now?: Date | undefined;
 }
@@ -83,13 +92,16 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
   // A vault opened for rescue (found altered) is not written to: its next number is used, not taken.
   // A backup or a full export also notes what a quick erase would no longer lose
   // (shared/seizure/savedElsewhere.ts), in the same transaction.
-  const savesAll = !vault.isReadOnly && (spec.kind === 'backup' || spec.caseIds.length === vault.caseCount);
+  const savesAll =
+    !vault.isReadOnly &&
+    spec.kind !== 'receipt' &&
+    (spec.kind === 'backup' || spec.caseIds.length === vault.caseCount);
   let noteBefore: string | null = null;
   const sequence = vault.isReadOnly
     ? outgoingSequence(vault) + 1
     : vault.transaction(() => {
         const taken = takeNextSequence(vault);
-        if (savesAll) noteBefore = noteSavedElsewhere(vault, spec.kind, createdAt);
+        if (savesAll) noteBefore = noteSavedElsewhere(vault, spec.kind as 'backup' | 'export' | 'handoff', createdAt);
         return taken;
       });
   const bundle: Bundle = {
@@ -107,6 +119,7 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
     ops: spec.ops,
     ...(spec.state === undefined ? {} : { state: spec.state }),
     ...(spec.files?.length ? { files: spec.files } : {}),
+    ...(spec.receipts?.length ? { receipts: spec.receipts } : {}),
   };
   const body = bundleBytes(bundle);
   const head = envelopeHead(body, vault.signingKeys().secretKey);

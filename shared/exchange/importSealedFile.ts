@@ -17,6 +17,10 @@ import { findImport, lastSequenceFrom, recordImport, recordSequence } from './ex
 import { openSignedBundle, refuse, type OpenedBundle } from './openBundle.js';
 import type { OmittableField } from './redact.js';
 import { DEFAULT_MAX_FILE_BYTES } from './seal.js';
+import { readRow } from './sealedTable.js';
+import type { Tombstone } from './tombstones.js';
+import { planHandoffs, type HandoffPlan, type ReceiptSettled, type ReturnedCase } from '../handoffs/importPlan.js';
+import { readLedger, writeLedger } from '../handoffs/records.js';
 
 /**
  * Import of a `.crossing` file. Every check runs before anything is changed (DESIGN.md, "Sealed
@@ -32,6 +36,8 @@ export interface ImportOptions {
   /** The person accepts a file older than the last one seen from its sender (a late delivery). */
   acceptOlder?: boolean;
   maxBytes?: number;
+  /** Declines the hand-off this file is, for this reason (the receipt tells its sender). */
+  decline?: string;
   now?: Date;
 }
 
@@ -83,6 +89,12 @@ export interface ImportReport {
   newConflicts: ConflictReport[];
   /** Ops whose case's create op this vault has not seen yet (kept, shown once it arrives). */
   waitingOps: number;
+  /** Cases purged here that their holder hands back (shared/handoffs/importPlan.ts). */
+  returns: Array<ReturnedCase & { alias: string }>;
+  /** Answers to hand-offs made from here that the file carries. */
+  receipts: ReceiptSettled[];
+  /** When the file is a hand-off to this vault: its id, its cases and this vault's answer. */
+  handoff: HandoffPlan['handoff'];
 }
 
 export async function importSealedFile(
@@ -132,6 +144,8 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
   const me = vault.me;
   // The same signed export again changes nothing and is no error, whoever sent it.
   const previous = findImport(vault, bundle.exportId);
+  if (previous && bundle.kind === 'receipt')
+    throw refuse('receipt', `this receipt was imported before, on ${previous.importedAt}, and changes nothing`);
   if (previous) return emptyReport(bundle, describeSender(vault, bundle), 'already imported', previous.importedAt);
   const sender = checkSender(vault, bundle, options.acceptUnknownSender ?? false);
 
@@ -158,6 +172,17 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
     (what) => refuse('files', what),
   );
 
+  // Receipts, returns of purged cases and the answer to a hand-off, decided before anything is written.
+  const plan = planHandoffs({
+    ledger: readLedger(vault),
+    bundle,
+    ops,
+    sender: { fingerprint: sender.fingerprint, name: sender.contactName ?? sender.displayName, self: sender.self },
+    purgedAt: (caseId) => (vault.isTombstoned(caseId) ? (purgedOn(vault, caseId) ?? 'an unknown date') : null),
+    decline: options.decline,
+    now,
+  });
+
   // What would change: ops not yet held (a purged case's ops are skipped by the merge). A held
   // op must come back unchanged, or differ only by fields an export left out.
   const seen = new Set<string>();
@@ -182,26 +207,31 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
 
   let fresh: Op[];
   if (options.dryRun) {
-    const purged = new Set(touched.filter((caseId) => vault.isTombstoned(caseId)));
+    const purged = new Set(touched.filter((caseId) => vault.isTombstoned(caseId) && !plan.lift.has(caseId)));
     fresh = candidates.filter((op) => !purged.has(op.caseId));
   } else {
-    fresh = vault.mergeValidatedOps(ops, (db) => {
-      storeReceivedFiles(vault, db, opened);
-      recordImport(vault, db, {
-        exportId: bundle.exportId,
-        importedAt: now,
-        senderFingerprint: bundle.sender.fingerprint,
-        sequence: bundle.sequence,
-      });
-      if (!sender.self) {
-        recordSequence(vault, db, {
-          fingerprint: bundle.sender.fingerprint,
-          sequence: bundle.sequence,
+    fresh = vault.mergeValidatedOps(
+      ops,
+      (db) => {
+        storeReceivedFiles(vault, db, opened);
+        if (plan.changed) writeLedger(vault, plan.ledger, db);
+        recordImport(vault, db, {
           exportId: bundle.exportId,
-          seenAt: now,
+          importedAt: now,
+          senderFingerprint: bundle.sender.fingerprint,
+          sequence: bundle.sequence,
         });
-      }
-    });
+        if (!sender.self) {
+          recordSequence(vault, db, {
+            fingerprint: bundle.sender.fingerprint,
+            sequence: bundle.sequence,
+            exportId: bundle.exportId,
+            seenAt: now,
+          });
+        }
+      },
+      plan.lift,
+    );
   }
   const skippedPurgedOps = candidates.length - fresh.length;
 
@@ -232,6 +262,12 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
     skippedPurgedOps,
     partialHeldOps,
     waitingOps,
+    returns: plan.returns.map((r) => ({
+      ...r,
+      alias: changes.find((c) => c.caseId === r.caseId)?.alias ?? '',
+    })),
+    receipts: plan.receipts,
+    handoff: plan.handoff,
     newCases: changes
       .filter((c) => c.isNew)
       .map((c) => ({ caseId: c.caseId, alias: c.alias, lookalike: lookalikes.get(c.caseId) ?? null })),
@@ -383,5 +419,12 @@ function emptyReport(
     updatedCases: [],
     newConflicts: [],
     waitingOps: 0,
+    returns: [],
+    receipts: [],
+    handoff: null,
   };
+}
+
+function purgedOn(vault: Vault, caseId: string): string | undefined {
+  return readRow<Tombstone>(vault, 'tombstones', caseId)?.purgedAt;
 }

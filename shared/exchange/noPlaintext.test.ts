@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/tempDir.js';
 import { addContact, myKeyCard } from './contacts.js';
 import { exportCases } from './exportCases.js';
-import { handoffCase } from './handoff.js';
+import { handoffCase } from '../handoffs/handoffCase.js';
 import { importSealedFile } from './importSealedFile.js';
 import { makeVault } from './testing/fixtures.js';
 
@@ -43,6 +43,7 @@ it('exports and vault files hold nothing readable about people or keys', async (
   await handoffCase(sender, handed.id, {
     to: 'Получатель-Канарейка',
     outFile: path.join(dir, 'handoff.crossing'),
+    consent: { agreedTo: 'Сендер-Канарейка Организация' },
     purge: true,
   });
   await importSealedFile(receiver, path.join(dir, 'handoff.crossing'));

@@ -43,6 +43,8 @@ export const IMPORT_CHECKS = [
   'recipients',
   'sequence',
   'ops',
+  'handoff',
+  'receipt',
   'files',
 ] as const;
 export type ImportCheck = (typeof IMPORT_CHECKS)[number];

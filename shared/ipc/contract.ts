@@ -9,6 +9,7 @@ import {
   RISKS,
   STAGES,
   casePatchSchema,
+  consentFieldsSchema,
   contactSchema,
   documentSchema,
   EVIDENCE_KINDS,
@@ -19,6 +20,7 @@ import {
   taskSchema,
 } from '../model/case.js';
 import { ERROR_CODES, ERROR_REASONS } from '../errors.js';
+import { HANDOFF_STATES, RECEIPT_OUTCOMES } from '../handoffs/states.js';
 import { caseFilterSchema } from '../search/filter.js';
 import { MAX_SHARES } from '../seizure/recoveryShares.js';
 import { WIPE_AFTER_CHOICES } from '../seizure/unlockGuard.js';
@@ -52,6 +54,8 @@ export const caseStateSchema = z.object({
   tasks: z.array(withId(taskSchema)),
   /** Evidence files' descriptions (the Files section lists them with listEvidenceFiles). */
   files: z.array(evidenceFileSchema.extend({ id: z.string() })).optional(),
+  /** Each hand-off's recorded consent, or its override with the reason. */
+  consents: z.array(consentFieldsSchema.extend({ id: z.string() })).optional(),
   notes: z.array(z.object({ id: z.string(), text: z.string(), hlc: z.string(), author: z.string() })),
   conflicts: z.array(conflictSchema),
   createdAt: z.string(),
@@ -186,10 +190,76 @@ export const importPreviewSchema = z.object({
   updatedCases: z.array(z.object({ id: z.string(), alias: z.string(), fields: z.array(z.string()) })),
   newConflicts: z.array(z.object({ caseId: z.string(), alias: z.string(), key: z.string() })),
   purgedSkipped: z.number().int(),
+  /** What the file is: an export, a hand-off (accepted or declined here), a receipt, a backup. */
+  kind: z.enum(['export', 'handoff', 'backup', 'receipt']),
+  /** Cases purged here that their holder hands back: they come back with the import. */
+  returns: z.array(
+    z.object({
+      caseId: z.string(),
+      alias: z.string(),
+      handedTo: z.string(),
+      handedOn: z.string(),
+      changes: z.number().int(),
+    }),
+  ),
+  /** Answers to hand-offs made from here (isNew false: already recorded, carried again). */
+  receipts: z.array(
+    z.object({
+      handoffId: z.string(),
+      caseId: z.string(),
+      alias: z.string().nullable(),
+      to: z.string(),
+      outcome: z.enum(RECEIPT_OUTCOMES),
+      reason: z.string().nullable(),
+      receivedAt: z.string(),
+      isNew: z.boolean(),
+    }),
+  ),
   ops: z.number().int(),
   /** Evidence files whose content the file carries, and their total size. */
   files: z.number().int(),
   fileBytes: z.number().int(),
+});
+
+/** The hand-off ledger as people read it (shared/handoffs/listHandoffs.ts). */
+const handoffListSchema = z.object({
+  sent: z.array(
+    z.object({
+      handoffId: z.string(),
+      caseId: z.string(),
+      /** Null where the case was purged and no trace of its alias kept. */
+      alias: z.string().nullable(),
+      caseHeld: z.boolean(),
+      to: z.object({ fingerprint: z.string(), name: z.string() }),
+      sentAt: z.string(),
+      fileName: z.string(),
+      purged: z.boolean(),
+      agreedTo: z.string().nullable(),
+      override: z.string().nullable(),
+      state: z.enum(HANDOFF_STATES),
+      receivedAt: z.string().nullable(),
+      receiptAt: z.string().nullable(),
+      reason: z.string().nullable(),
+      returnedAt: z.string().nullable(),
+    }),
+  ),
+  received: z.array(
+    z.object({
+      handoffId: z.string(),
+      caseId: z.string(),
+      from: z.object({ fingerprint: z.string(), name: z.string() }),
+      receivedAt: z.string(),
+      outcome: z.enum(RECEIPT_OUTCOMES),
+      reason: z.string().nullable(),
+    }),
+  ),
+  counts: z.object({
+    awaiting: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    returned: z.number().int(),
+    received: z.number().int(),
+  }),
 });
 
 /** A spreadsheet chosen for import, and how to read it (shared/sheets). */
@@ -655,15 +725,44 @@ export const contract = {
     args: z.object({ token: z.string().min(1).max(64), acceptUnknownSender: z.boolean().default(false) }),
     result: importPreviewSchema,
   },
+  /**
+   * Applies an import. A hand-off is accepted, or declined with `decline` (the reason its sender
+   * reads); either way its receipt is then saved with `saveReceipt`.
+   */
   applyImport: {
-    args: z.object({ token: z.string().min(1).max(64), acceptUnknownSender: z.boolean().default(false) }),
+    args: z.object({
+      token: z.string().min(1).max(64),
+      acceptUnknownSender: z.boolean().default(false),
+      decline: z.string().trim().min(1).max(500).optional(),
+    }),
     result: z.object({
       alreadyImportedAt: z.string().nullable(),
       newCases: z.number().int(),
       updatedCases: z.number().int(),
       newConflicts: z.number().int(),
+      /** Purged cases handed back by their holder, now here again. */
+      returned: z.number().int(),
+      /** Hand-offs made from here that this file answered. */
+      receipts: z.number().int(),
+      /** The hand-off the file was, and this vault's answer: its receipt is to be saved. */
+      handoff: z.object({ handoffId: z.string(), outcome: z.enum(RECEIPT_OUTCOMES) }).nullable(),
     }),
   },
+  /**
+   * Saves the receipt of a hand-off imported here, sealed to its sender, where the person chooses
+   * (null when cancelled). A declining receipt carries the case back: once saved, it leaves this vault.
+   */
+  saveReceipt: {
+    args: z.object({ handoffId: z.string().min(1).max(64) }),
+    result: z.object({
+      savedAs: z.string().nullable(),
+      outcome: z.enum(RECEIPT_OUTCOMES),
+      to: z.string(),
+      returnedCases: z.number().int(),
+    }),
+  },
+  /** Hand-offs made here (with their state, newest first) and received here, and counts by state. */
+  listHandoffs: { args: none, result: handoffListSchema },
   // Spreadsheets (shared/sheets): choose, read and map, preview every row, import in one transaction
   chooseSpreadsheet: { args: none, result: z.object({ file: fileRefSchema.nullable() }) },
   /** The file's sheets and the proposed mapping; with a mapping, its enumerated columns' values filled in. */
@@ -686,9 +785,16 @@ export const contract = {
       id: z.string().min(1).max(64),
       to: fingerprintSchema,
       omit: z.array(z.enum(OMITTABLE_FIELDS)).default([]),
+      /** What the person agreed to (whom their case may go to), or why it goes without their agreement. */
+      consent: z.union([
+        z.object({ agreedTo: z.string().trim().min(1).max(300) }),
+        z.object({ override: z.string().trim().min(1).max(500) }),
+      ]),
       purge: z.boolean().default(false),
+      /** With purge: the hand-off's record keeps the alias (nothing else of the case stays). */
+      keepAlias: z.boolean().default(false),
     }),
-    result: z.object({ savedAs: z.string().nullable(), purged: z.boolean() }),
+    result: z.object({ savedAs: z.string().nullable(), purged: z.boolean(), handoffId: z.string().nullable() }),
   },
 
   // Settings (kept outside the vault: the unlock screen needs the language before any key exists)

@@ -119,6 +119,23 @@ export const evidenceFileSchema = z.strictObject({
   keptMetadata: z.boolean().default(false),
 });
 
+/**
+ * A hand-off's consent (DESIGN.md, "Hand-off lifecycle"): the person agreed to their case going to
+ * `agreedTo` (an organisation or a person, in the words they agreed to), or the coordinator handed it
+ * off without that agreement and says why. It is an item of the case, so it travels with the case and
+ * stays in its history; it is never edited afterwards.
+ */
+export const consentFieldsSchema = z.strictObject({
+  recipient: fingerprintSchema,
+  recipientName: requiredText(200),
+  agreedTo: text(300).nullable(),
+  override: text(500).nullable(),
+  at: z.number().int().min(0),
+});
+export const consentSchema = consentFieldsSchema.refine((c) => (c.agreedTo?.trim() ? 1 : 0) + (c.override?.trim() ? 1 : 0) === 1, {
+    message: 'must record either what the person agreed to or why they could not agree, not both',
+  });
+
 /** Single-valued fields: each is one register in the op log (last writer wins, concurrency kept as a conflict). */
 export const fieldSchemas = {
   alias: requiredText(200),
@@ -153,6 +170,7 @@ export const itemSchemas = {
   documents: documentSchema,
   tasks: taskSchema,
   files: evidenceFileSchema,
+  consents: consentSchema,
 } as const;
 export type ListName = keyof typeof itemSchemas;
 export const LIST_NAMES = Object.keys(itemSchemas) as ListName[];
@@ -162,7 +180,8 @@ export type Contact = z.output<typeof contactSchema>;
 export type CaseDocument = z.output<typeof documentSchema>;
 export type Task = z.output<typeof taskSchema>;
 export type EvidenceFile = z.output<typeof evidenceFileSchema>;
-export type ListItem = Contact | CaseDocument | Task | EvidenceFile;
+export type Consent = z.output<typeof consentSchema>;
+export type ListItem = Contact | CaseDocument | Task | EvidenceFile | Consent;
 export const noteTextSchema = requiredText(20_000);
 
 export const DEFAULT_FIELDS: Omit<CaseFields, 'alias'> = {

@@ -4,6 +4,7 @@ import {
   LIST_NAMES,
   type CaseDocument,
   type CaseFields,
+  type Consent,
   type Contact,
   type EvidenceFile,
   type FieldName,
@@ -55,6 +56,8 @@ export interface CaseState {
   tasks: WithId<Task>[];
   /** Evidence files' descriptions; their content is sealed apart (shared/evidence). */
   files: WithId<EvidenceFile>[];
+  /** Each hand-off's consent, or the reason it was handed off without (never edited). */
+  consents: WithId<Consent>[];
   notes: Note[];
   conflicts: Conflict[];
   createdAt: string;
@@ -129,7 +132,13 @@ export function foldCaseOps(ops: readonly Op[], survivor?: string): CaseState | 
   const first = creates.reduce((a, b) => (compareOps(a, b) <= 0 ? a : b));
   const heads = registerHeads(ops);
   const fields = { alias: '', ...DEFAULT_FIELDS } as CaseFields;
-  const lists: Record<ListName, WithId<ListItem>[]> = { contacts: [], documents: [], tasks: [], files: [] };
+  const lists: Record<ListName, WithId<ListItem>[]> = {
+    contacts: [],
+    documents: [],
+    tasks: [],
+    files: [],
+    consents: [],
+  };
   const conflicts: Conflict[] = [];
   for (const [key, survivors] of heads) {
     const winner = survivors[0];
@@ -179,6 +188,7 @@ export function foldCaseOps(ops: readonly Op[], survivor?: string): CaseState | 
     documents: byItemOrigin(lists.documents) as WithId<CaseDocument>[],
     tasks: byItemOrigin(lists.tasks) as WithId<Task>[],
     files: byItemOrigin(lists.files) as WithId<EvidenceFile>[],
+    consents: byItemOrigin(lists.consents) as WithId<Consent>[],
     notes,
     conflicts,
     createdAt: first.hlc,

@@ -3,6 +3,7 @@ import {
   FIELD_NAMES,
   LIST_NAMES,
   type CaseDocument,
+  type Consent,
   type Contact,
   type EvidenceFile,
   type FieldName,
@@ -116,6 +117,7 @@ const ITEM_LABEL: Record<ListName, string> = {
   documents: 'document',
   tasks: 'task',
   files: 'file',
+  consents: 'hand-off consent',
 };
 
 /** A field value in a few words: `—` for nothing, lists joined, long text cut. */
@@ -140,6 +142,14 @@ export function formatItem(list: ListName, item: ListItem | null): string {
   if (list === 'files') {
     const f = item as EvidenceFile;
     return cut(`${f.kind}: ${f.name}${f.caption ? ` (${f.caption})` : ''}`);
+  }
+  if (list === 'consents') {
+    const c = item as Consent;
+    return cut(
+      c.agreedTo
+        ? `to ${c.recipientName}; the person agreed to their data going to ${c.agreedTo}`
+        : `to ${c.recipientName} without the person's agreement: ${c.override ?? ''}`,
+    );
   }
   const t = item as Task;
   return cut(`${t.text}${t.due ? `, due ${t.due}` : ''}${t.done ? ', done' : ''}`);

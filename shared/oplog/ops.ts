@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   FIELD_NAMES,
   LIST_NAMES,
+  consentSchema,
   contactSchema,
   documentSchema,
   evidenceFileSchema,
@@ -61,7 +62,7 @@ export const itemOpSchema = z
     type: z.literal('item'),
     list: z.enum(LIST_NAMES),
     itemId: idSchema,
-    value: z.union([contactSchema, documentSchema, taskSchema, evidenceFileSchema]).nullable(),
+    value: z.union([contactSchema, documentSchema, taskSchema, evidenceFileSchema, consentSchema]).nullable(),
     prev: prevSchema,
   })
   .superRefine((op, ctx) => {

@@ -115,10 +115,13 @@ describe('vault service: exchange', () => {
     const { id } = await a.call('createCase', { input: { alias: 'Islam' } });
     const file = path.join(a.dir, 'handoff.crossing');
     a.answers.saveFile.push(file);
-    expect(await a.call('handOffCase', { id, to: bAtA.fingerprint, purge: true })).toEqual({
-      savedAs: file,
-      purged: true,
+    const handed = await a.call('handOffCase', {
+      id,
+      to: bAtA.fingerprint,
+      consent: { agreedTo: 'Bela' },
+      purge: true,
     });
+    expect(handed).toMatchObject({ savedAs: file, purged: true });
     expect((await a.call('queryCases', { filter: {} })).total).toBe(0);
     const ref = b.service.openFile(file)!;
     await b.call('applyImport', { token: ref.token });

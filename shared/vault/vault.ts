@@ -24,9 +24,11 @@ import {
 } from '../identity/identity.js';
 import {
   casePatchSchema,
+  consentSchema,
   describeIssues,
   newCaseSchema,
   type CasePatch,
+  type Consent,
   type NewCase,
   type ParsedCasePatch,
 } from '../model/case.js';
@@ -450,6 +452,12 @@ export class Vault {
     return ids[0]!;
   }
 
+  /** True while the vault holds the case (not purged, not only waiting for its create op). */
+  holdsCase(caseId: string): boolean {
+    this.assertOpen();
+    return this.index.knowsCase(caseId);
+  }
+
   /** A case's ops with those of every case merged into it: its history, and what an export carries. */
   caseOps(caseId: string): readonly Op[] {
     this.assertOpen();
@@ -541,6 +549,17 @@ export class Vault {
     return this.getCase(caseId);
   }
 
+  /** Records a hand-off's consent (or its override) as an item of the case: it stays in its history. */
+  addConsent(idOrAbsorbed: string, consent: Consent): CaseState {
+    const caseId = this.getCase(idOrAbsorbed).id;
+    const parsed = consentSchema.safeParse(consent);
+    if (!parsed.success)
+      throw rejectedError(`the consent is not valid: ${describeIssues(parsed.error)}`, 'invalidData');
+    const ctx = this.opContext();
+    this.commitOps([itemOp(caseId, 'consents', ctx.newId(), parsed.data, [], ctx)]);
+    return this.getCase(caseId);
+  }
+
   resolveConflict(idOrAbsorbed: string, key: string, chosenOpId: string): CaseState {
     const current = this.getCase(idOrAbsorbed);
     const caseId = current.id;
@@ -576,7 +595,12 @@ export class Vault {
    * mergeOps for ops the caller has already validated with the op schemas (the import layer does,
    * to name a bad op in its own words): validating 50,000 ops twice would double an import's time.
    */
-  mergeValidatedOps(ops: readonly Op[], extra?: (db: Database.Database) => void): Op[] {
+  mergeValidatedOps(
+    ops: readonly Op[],
+    extra?: (db: Database.Database) => void,
+    /** Purged cases whose holder hands them back: their tombstones go in the merge's transaction. */
+    lift: ReadonlySet<string> = new Set(),
+  ): Op[] {
     this.assertOpen();
     const fresh: Op[] = [];
     const held = new Map<string, Set<string>>();
@@ -589,13 +613,21 @@ export class Vault {
       if (ids.has(op.id)) continue;
       // A purged case stays purged: a replayed older export must not bring it back.
       let tombstoned = anyTombstone ? purged.get(op.caseId) : false;
-      if (tombstoned === undefined) purged.set(op.caseId, (tombstoned = this.isTombstoned(op.caseId)));
+      if (tombstoned === undefined)
+        purged.set(op.caseId, (tombstoned = this.isTombstoned(op.caseId) && !lift.has(op.caseId)));
       if (tombstoned) continue;
       ids.add(op.id);
       fresh.push(op);
     }
     // Nothing new and nothing else to write: no transaction at all (the change number stays).
-    const work = fresh.length > 0 || extra ? (db: Database.Database) => this.afterMerge(db, fresh, extra) : undefined;
+    const liftTombstones = (db: Database.Database) => {
+      for (const caseId of lift) db.prepare('DELETE FROM tombstones WHERE id = ?').run(this.keyedId('tombstone', caseId));
+      extra?.(db);
+    };
+    const work =
+      fresh.length > 0 || extra || lift.size > 0
+        ? (db: Database.Database) => this.afterMerge(db, fresh, liftTombstones)
+        : undefined;
     this.commitOps(fresh, work);
     for (const op of fresh) this.observe(op.hlc);
     return fresh;
@@ -960,7 +992,11 @@ export class Vault {
    * holding its ops are rewritten without them under new ids; secure_delete zeroes the old pages.
    * Returns the number of ops removed.
    */
-  purgeCase(caseId: string, purgedAt: string = new Date().toISOString()): number {
+  purgeCase(
+    caseId: string,
+    purgedAt: string = new Date().toISOString(),
+    extra?: (db: Database.Database) => void,
+  ): number {
     this.assertOpen();
     if (!this.index.knowsCase(caseId) && !this.isTombstoned(caseId)) {
       throw usageError(`there is no case ${caseId} in this vault`, 'noSuchCase');
@@ -986,6 +1022,8 @@ export class Vault {
         id,
         sealRow(this.keys.rows, 'tombstones', id, tombstone),
       );
+      // The caller's record of why (a hand-off) is written with the purge, or neither is.
+      extra?.(db);
       return { added: this.store.insert(kept), removed: segments };
     });
     this.index.removeCase(caseId);
