@@ -180,6 +180,7 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
     sender: { fingerprint: sender.fingerprint, name: sender.contactName ?? sender.displayName, self: sender.self },
     purgedAt: (caseId) => (vault.isTombstoned(caseId) ? (purgedOn(vault, caseId) ?? 'an unknown date') : null),
     decline: options.decline,
+    me: me.fingerprint,
     now,
   });
 

@@ -56,6 +56,8 @@ export interface PlanInput {
   bundle: Bundle;
   ops: readonly Op[];
   sender: { fingerprint: string; name: string; self: boolean };
+  /** This vault's own key: its own ops in a returned case are not changes made since it left. */
+  me: string;
   /** When the case was purged here, or null. */
   purgedAt: (caseId: string) => string | null;
   /** The person declines the hand-off, for this reason. */
@@ -130,7 +132,7 @@ export function planHandoffs(input: PlanInput): HandoffPlan {
         caseId,
         handedTo: holder.name,
         handedOn: holder.since,
-        changes: ops.filter((op) => op.caseId === caseId && hlcMillis(op.hlc) > since).length,
+        changes: ops.filter((op) => op.caseId === caseId && op.author !== input.me && hlcMillis(op.hlc) > since).length,
       });
       ledger = markReturned(ledger, caseId, now);
     } else if (bundle.kind === 'handoff') {

@@ -33,7 +33,8 @@ export interface Holder {
 }
 
 /**
- * Where the case went when it last left this vault: to whom it was handed off, or declined back to.
+ * Where the case went when it last left this vault: to whom it was handed off with a purge, or
+ * declined back to.
  * Null when it never left, or came back since (a hand-off from its holder was accepted here).
  */
 export function holderOf(ledger: HandoffLedger, caseId: string): Holder | null {
@@ -42,7 +43,8 @@ export function holderOf(ledger: HandoffLedger, caseId: string): Holder | null {
     if (!latest || at >= latest.at) latest = { at, holder };
   };
   for (const sent of ledger.sent) {
-    if (sent.caseId !== caseId) continue;
+    // A hand-off that kept the case here let nothing go: a purge after it was a purge on request.
+    if (sent.caseId !== caseId || !sent.purged) continue;
     // Back here since (returned, or declined with the case): this hand-off no longer names a holder.
     if (sent.returnedAt !== null) {
       consider(sent.returnedAt, null);
