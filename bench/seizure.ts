@@ -15,7 +15,7 @@ const DURESS = 'a quiet field of rye at dawn';
 const ROUNDS = 15;
 
 async function makeVault(file: string, cases: number, kdf: 'interactive' | 'moderate'): Promise<void> {
-  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf });
+  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf, displayName: 'Bench' });
   vault.commitOps(
     generateDemoOps({
       count: cases,

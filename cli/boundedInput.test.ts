@@ -32,7 +32,7 @@ describe('endless input is cut off at its limit', () => {
   it('--passphrase-file /dev/zero: exit 3, before any vault is opened or created', () => {
     for (const args of [
       ['case', 'list', vault],
-      ['init', path.join(dir, 'new.crossing-vault'), '--kdf', 'interactive'],
+      ['init', path.join(dir, 'new.crossing-vault'), '--kdf', 'interactive', '--name', 'Test'],
     ]) {
       const result = crossing([...args, '--passphrase-file', '/dev/zero'], quick);
       expect(result.status, result.stderr).toBe(3);

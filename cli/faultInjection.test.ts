@@ -130,7 +130,12 @@ function run(args: string[], killAfterMs?: number, input = ''): Promise<Outcome>
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CROSSING_BIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, CROSSING_PASSPHRASE: PASSPHRASE, CROSSING_NEW_PASSPHRASE: PASSPHRASE },
+      env: {
+        ...process.env,
+        CROSSING_PASSPHRASE: PASSPHRASE,
+        CROSSING_NEW_PASSPHRASE: PASSPHRASE,
+        CROSSING_NAME: 'Test',
+      },
     });
     let stdout = '';
     let stderr = '';

@@ -18,10 +18,22 @@ export const NO_TERMINAL_HINT =
  * terminal. With no terminal at all it fails with a usage error that names `hint`.
  */
 export async function promptHidden(question: string, hint = NO_TERMINAL_HINT): Promise<string> {
+  return prompt(question, hint, false);
+}
+
+/**
+ * Asks for something that is no secret (a name) on the same terminal, echoing what is typed. With
+ * no terminal it fails with a usage error that names `hint`.
+ */
+export async function promptVisible(question: string, hint: string): Promise<string> {
+  return prompt(question, hint, true);
+}
+
+async function prompt(question: string, hint: string, echo: boolean): Promise<string> {
   const terminal = openTerminal();
   if (!terminal) throw usageError(hint, 'commandLine');
   try {
-    return await readHidden(terminal, question);
+    return await readAnswer(terminal, question, echo);
   } finally {
     terminal.close();
   }
@@ -48,7 +60,11 @@ function openTerminal(): Terminal | null {
   return { input, write: (text) => process.stderr.write(text), close: () => input.pause() };
 }
 
-function readHidden(terminal: Terminal, question: string): Promise<string> {
+/**
+ * One line, in raw mode: the terminal echoes nothing itself, so Ctrl-C cancels the same way in
+ * either kind of prompt. With `echo` the answer is shown as typed (and rubbed out on backspace).
+ */
+function readAnswer(terminal: Terminal, question: string, echo: boolean): Promise<string> {
   const { input, write } = terminal;
   return new Promise((resolve, reject) => {
     const decoder = new StringDecoder('utf8');
@@ -69,9 +85,15 @@ function readHidden(terminal: Terminal, question: string): Promise<string> {
         if (ch === '\r' || ch === '\n') return finish();
         if (ch === '\u0003' || (ch === '\u0004' && answer.length === 0))
           return finish(usageError('cancelled', 'cancelled'));
-        if (ch === '\u007f' || ch === '\b') answer.pop();
-        else if (ch === '\u0015') answer = [];
-        else if (ch >= ' ') answer.push(ch);
+        if (ch === '\u007f' || ch === '\b') {
+          if (answer.pop() !== undefined && echo) write('\b \b');
+        } else if (ch === '\u0015') {
+          if (echo) write('\b \b'.repeat(answer.length));
+          answer = [];
+        } else if (ch >= ' ') {
+          answer.push(ch);
+          if (echo) write(ch);
+        }
       }
     };
     // Raw mode (no echo) before the question: an answer typed the moment it shows must not echo.

@@ -6,10 +6,12 @@ import { promptHidden } from './prompt.js';
 /**
  * Where passphrases and recovery keys come from: a file, an environment variable, or the
  * terminal, in that order. They are never printed and never taken as a command-line argument
- * (other users of the machine can read those).
+ * (other users of the machine can read those). A new vault's name is no secret: --name, the
+ * variable, or the terminal.
  */
 export const ENV = {
   passphrase: 'CROSSING_PASSPHRASE',
+  name: 'CROSSING_NAME',
   recoveryKey: 'CROSSING_RECOVERY_KEY',
   newPassphrase: 'CROSSING_NEW_PASSPHRASE',
 } as const;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../shared/testing/tempDir.js';
-import { CROSSING_BIN, PASSPHRASE, crossing, initVault, withPassphrase } from './testing/runCrossing.js';
+import { CROSSING_BIN, NAME, PASSPHRASE, crossing, initVault, withPassphrase } from './testing/runCrossing.js';
 
 /**
  * The terminal side: hidden passphrase prompts and progress lines. Needs a pseudo-terminal, made
@@ -41,11 +41,47 @@ describe.skipIf(!hasPython)('on a terminal', () => {
         ['New passphrase: ', `${typed}\r`],
         ['Repeat the new passphrase: ', `${typed}\r`],
       ],
+      { CROSSING_NAME: NAME },
     );
     expect(result.status, result.output).toBe(0);
     expect(result.output).not.toContain(typed);
     expect(result.output).toContain('Recovery key');
     expect(crossing(['check', vault], { env: { CROSSING_PASSPHRASE: typed } }).status).toBe(0);
+  });
+
+  it('asks a new vault for its name first, shown as typed, and puts it on the key card', () => {
+    const question = 'Your name, as colleagues will see it on your key card: ';
+    const result = onTerminal(
+      ['init', vault, '--kdf', 'interactive'],
+      [
+        [question, '\r'], // nothing typed: asked again
+        [`The name must not be empty.\r\n${question}`, 'Амина Бx\u007fерлин\r'],
+        ['New passphrase: ', `${PASSPHRASE}\r`],
+        ['Repeat the new passphrase: ', `${PASSPHRASE}\r`],
+      ],
+    );
+    expect(result.status, result.output).toBe(0);
+    expect(result.output.indexOf(question)).toBeLessThan(result.output.indexOf('New passphrase: '));
+    expect(result.output).toContain('Амина Бx\b \bерлин');
+    expect(result.output).not.toContain(PASSPHRASE);
+    const card = crossing(['identity', vault, '--json'], { env: withPassphrase() });
+    expect((JSON.parse(card.stdout) as { displayName: string }).displayName).toBe('Амина Берлин');
+  });
+
+  it('refuses after three answers that are no name, creating nothing', () => {
+    const question = 'Your name, as colleagues will see it on your key card: ';
+    const result = onTerminal(
+      ['init', vault, '--kdf', 'interactive'],
+      [
+        [question, '   \r'],
+        [question, '\r'],
+        [question, '\r'],
+      ],
+    );
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('crossing: the name must not be empty (asked 3 times): nothing was created');
+    expect(result.output).not.toContain('New passphrase: ');
+    expect(fs.existsSync(vault)).toBe(false);
   });
 
   it('refuses two different passphrases (exit 1), creating nothing', () => {
@@ -55,6 +91,7 @@ describe.skipIf(!hasPython)('on a terminal', () => {
         ['New passphrase: ', 'first passphrase here\r'],
         ['Repeat the new passphrase: ', 'second passphrase here\r'],
       ],
+      { CROSSING_NAME: NAME },
     );
     expect(result.status).toBe(1);
     expect(result.output).toContain('the two passphrases differ');

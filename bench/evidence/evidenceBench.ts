@@ -146,6 +146,7 @@ export const evidenceBench: BenchModule = {
       const { vault } = await Vault.create(vaultFile, {
         passphrase: 'bench passphrase for evidence',
         kdf: 'interactive',
+        displayName: 'Bench',
       });
       const caseId = vault.addCase({ alias: 'bench' }).id;
       settle();
@@ -209,7 +210,11 @@ export const evidenceBench: BenchModule = {
     // Peak memory while adding 500 MB (5 × 100 MB) above an open 150-case vault, in its own process.
     log('memory: 150 cases, then 500 MB of files');
     const base = path.join(workDir, 'memory.crossing-vault');
-    const created = await Vault.create(base, { passphrase: 'bench passphrase for evidence', kdf: 'interactive' });
+    const created = await Vault.create(base, {
+      passphrase: 'bench passphrase for evidence',
+      kdf: 'interactive',
+      displayName: 'Bench',
+    });
     addOpenCases(created.vault);
     created.vault.lock();
     const inputs = Array.from({ length: 5 }, (_, i) => randomFile(path.join(workDir, `m-${i}.bin`), 100 * MiB));

@@ -45,7 +45,11 @@ export const sheetsBench: BenchModule = {
     const verdicts: string[] = [];
     for (const [kind, file] of Object.entries(files)) {
       const vaultFile = path.join(workDir, `${kind.slice(0, 4)}.crossing-vault`);
-      const { vault, recoveryKey } = await Vault.create(vaultFile, { passphrase: PASSPHRASE, kdf: 'interactive' });
+      const { vault, recoveryKey } = await Vault.create(vaultFile, {
+        passphrase: PASSPHRASE,
+        kdf: 'interactive',
+        displayName: 'Bench',
+      });
       vault.lock();
       log(`importing ${TARGET.rows} rows from ${kind}`);
       const child = spawnSync(process.execPath, ['--expose-gc', IMPORT_ONCE, vaultFile, file], {

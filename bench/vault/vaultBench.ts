@@ -33,7 +33,11 @@ interface Row {
 
 /** Creates and fills the vault; the generated ops die with this call, so later opens start level. */
 async function createFilled(count: number, file: string, now: number, log: (m: string) => void) {
-  const { vault, recoveryKey } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+  const { vault, recoveryKey } = await Vault.create(file, {
+    passphrase: PASSPHRASE,
+    kdf: 'interactive',
+    displayName: 'Bench',
+  });
   settle();
   log(`${count}: generating`);
   const { value: ops, ms: generateMs } = await timed(() =>

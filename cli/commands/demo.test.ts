@@ -1,9 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSPORT_STATUSES } from '../../shared/model/case.js';
 import type { CaseState } from '../../shared/oplog/fold.js';
 import { makeTempDir } from '../../shared/testing/tempDir.js';
-import { crossing, sha256, withPassphrase } from '../testing/runCrossing.js';
+import {
+  NAME,
+  PASSPHRASE,
+  crossing,
+  crossingWithoutTerminal,
+  expectCleanError,
+  sha256,
+  withPassphrase,
+} from '../testing/runCrossing.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -60,5 +69,38 @@ describe('crossing demo', () => {
     const wrong = crossing(['demo', vault], { env: { CROSSING_PASSPHRASE: 'certainly not it' } });
     expect(wrong.status).toBe(2);
     expect(sha256(vault)).toBe(before);
+  });
+});
+
+describe('crossing demo: the name of a vault it creates', () => {
+  const nameOf = (file: string) =>
+    (JSON.parse(crossing(['identity', file, '--json'], { env }).stdout) as { displayName: string }).displayName;
+
+  it('names the vault it creates from CROSSING_NAME', () => {
+    expect(nameOf(vault)).toBe(NAME);
+  });
+
+  it('refuses a new vault with no name and no terminal (exit 1), creating nothing', async () => {
+    const file = path.join(dir, 'nameless.crossing-vault');
+    const result = await crossingWithoutTerminal(['demo', file, '--cases', '2', '--kdf', 'interactive'], {
+      env: { CROSSING_PASSPHRASE: PASSPHRASE },
+    });
+    expect(result.status).toBe(1);
+    expectCleanError(result);
+    expect(result.stderr).toContain('name the person this vault belongs to with --name NAME (or CROSSING_NAME)');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('takes --name for a new vault, and refuses it for one that exists', () => {
+    const file = path.join(dir, 'named.crossing-vault');
+    const made = crossing(['demo', file, '--cases', '2', '--kdf', 'interactive', '--name', 'Ilyas'], { env });
+    expect(made.status, made.stderr).toBe(0);
+    expect(nameOf(file)).toBe('Ilyas');
+    const before = sha256(file);
+    const again = crossing(['demo', file, '--cases', '2', '--name', 'Someone else'], { env });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(`--name names a new vault, and ${file} already exists`);
+    expect(sha256(file)).toBe(before);
+    expect(nameOf(file)).toBe('Ilyas');
   });
 });

@@ -12,7 +12,7 @@ import { KDF_HELP, parseKdfLevel } from '../kdfOption.js';
 import { openVault } from '../openVault.js';
 import { printLine } from '../output.js';
 import { progressLine } from '../progress.js';
-import { UNLOCK_HELP, unlockOptions } from '../secrets.js';
+import { ENV, UNLOCK_HELP, unlockOptions } from '../secrets.js';
 
 const MAX_CASES = 1_000_000;
 /** Ops per write inside the one transaction: small enough for a lively progress line. */
@@ -21,17 +21,25 @@ const OPS_PER_CHUNK = 2_000;
 export const demoCommand = defineCommand({
   name: ['demo'],
   summary: 'fill a vault with realistic, invented cases (for training and trying things out)',
-  usage: 'VAULT [--cases N] [--seed S] [--kdf LEVEL] [--passphrase-file FILE]',
+  usage: 'VAULT [--cases N] [--seed S] [--name NAME] [--kdf LEVEL] [--passphrase-file FILE]',
   help: `Adds N invented cases with their whole history: Russian and transliterated names, every passport
-status, about 130 of 150 people abroad. Creates the vault if VAULT does not exist (the new passphrase is
-asked twice, or read from --passphrase-file or CROSSING_PASSPHRASE) and then prints its recovery key.
+status, about 130 of 150 people abroad. Creates the vault if VAULT does not exist (your name is asked,
+or taken from --name or ${ENV.name}; the new passphrase is asked twice, or read from --passphrase-file
+or ${ENV.passphrase}) and then prints its recovery key.
 The same seed gives the same cases; it is printed so a demo can be made again.
 
   --cases N                  how many cases (default ${DEMO_COUNT_DEFAULT})
   --seed S                   a whole number from 0 to 4294967295 (default: random)
+  --name NAME                a new vault's name on its key card, as colleagues will see it
 ${KDF_HELP}
 ${UNLOCK_HELP}`,
-  options: { ...unlockOptions, cases: { type: 'string' }, seed: { type: 'string' }, kdf: { type: 'string' } },
+  options: {
+    ...unlockOptions,
+    cases: { type: 'string' },
+    seed: { type: 'string' },
+    name: { type: 'string' },
+    kdf: { type: 'string' },
+  },
   positionals: ['VAULT'],
   async run(values, [vaultPath]) {
     const count = parseWholeNumber('--cases', values.cases, 1, MAX_CASES) ?? DEMO_COUNT_DEFAULT;
@@ -39,8 +47,16 @@ ${UNLOCK_HELP}`,
     const kdf = parseKdfLevel(values.kdf);
     // An init or demo killed before its vault was in place left an empty reservation: made again.
     const isNew = !fs.existsSync(vaultPath!) || isInterruptedCreation(path.resolve(vaultPath!));
+    // A vault keeps the name it was made with: --name on one that exists would be silently lost.
+    if (!isNew && values.name !== undefined)
+      throw usageError(`--name names a new vault, and ${vaultPath} already exists`, 'commandLine');
     let vault: Vault;
-    if (isNew) ({ vault } = await createVault(vaultPath!, { passphraseFile: values['passphrase-file'], kdf }));
+    if (isNew)
+      ({ vault } = await createVault(vaultPath!, {
+        passphraseFile: values['passphrase-file'],
+        kdf,
+        displayName: values.name,
+      }));
     else vault = await openVault(vaultPath!, values);
     try {
       const ops = generateDemoOps({ count, seed, author: vault.me.fingerprint, device: vault.device, now: Date.now() });

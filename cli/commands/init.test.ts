@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../shared/testing/tempDir.js';
-import { PASSPHRASE, crossing, crossingWithoutTerminal, sha256, withPassphrase } from '../testing/runCrossing.js';
+import {
+  NAME,
+  PASSPHRASE,
+  crossing,
+  crossingWithoutTerminal,
+  expectCleanError,
+  sha256,
+  withPassphrase,
+} from '../testing/runCrossing.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -38,7 +46,10 @@ describe('crossing init', () => {
   it('takes the passphrase from a file, less one trailing newline only', () => {
     const file = path.join(dir, 'passphrase.txt');
     fs.writeFileSync(file, `${PASSPHRASE} \n\n`);
-    expect(crossing(['init', vault, '--kdf', 'interactive', '--passphrase-file', file]).status).toBe(0);
+    expect(
+      crossing(['init', vault, '--kdf', 'interactive', '--passphrase-file', file], { env: { CROSSING_NAME: NAME } })
+        .status,
+    ).toBe(0);
     expect(crossing(['check', vault], { env: withPassphrase() }).status).toBe(2);
     expect(crossing(['check', vault], { env: { CROSSING_PASSPHRASE: `${PASSPHRASE} \n` } }).status).toBe(0);
     expect(crossing(['check', vault, '--passphrase-file', file]).status).toBe(0);
@@ -85,7 +96,9 @@ describe('crossing init', () => {
   });
 
   it('refuses a short passphrase (exit 1), creating nothing', () => {
-    const result = crossing(['init', vault, '--kdf', 'interactive'], { env: { CROSSING_PASSPHRASE: 'short' } });
+    const result = crossing(['init', vault, '--kdf', 'interactive'], {
+      env: { CROSSING_PASSPHRASE: 'short', CROSSING_NAME: NAME },
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('at least 12 characters');
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -98,7 +111,9 @@ describe('crossing init', () => {
   });
 
   it('exits 1 saying how to give the passphrase when there is no terminal', async () => {
-    const result = await crossingWithoutTerminal(['init', vault, '--kdf', 'interactive']);
+    const result = await crossingWithoutTerminal(['init', vault, '--kdf', 'interactive'], {
+      env: { CROSSING_NAME: NAME },
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/no terminal to ask for the new passphrase: .*CROSSING_PASSPHRASE/);
     expect(fs.existsSync(vault)).toBe(false);
@@ -136,19 +151,86 @@ describe('crossing init --name and --post-quantum', () => {
   });
 });
 
+describe('crossing init: the name colleagues see', () => {
+  const nameOf = (file: string) => {
+    const card = crossing(['identity', file, '--json'], { env: withPassphrase() });
+    expect(card.status, card.stderr).toBe(0);
+    return (JSON.parse(card.stdout) as { displayName: string }).displayName;
+  };
+
+  it('refuses a vault with no name and no terminal to ask it on (exit 1), creating nothing', async () => {
+    const envs: Record<string, string>[] = [
+      { CROSSING_PASSPHRASE: PASSPHRASE },
+      { ...withPassphrase(), CROSSING_NAME: '' },
+    ];
+    for (const env of envs) {
+      const result = await crossingWithoutTerminal(['init', vault, '--kdf', 'interactive'], { env });
+      expect(result.status).toBe(1);
+      expectCleanError(result);
+      expect(result.stderr).toContain(
+        'name the person this vault belongs to with --name NAME (or CROSSING_NAME): colleagues see it on your key card',
+      );
+      expect(fs.readdirSync(dir)).toEqual([]);
+    }
+  });
+
+  it('refuses before the passphrase is asked', async () => {
+    const result = await crossingWithoutTerminal(['init', vault, '--kdf', 'interactive']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('--name NAME');
+    expect(result.stderr.split('\n')[0]).not.toMatch(/passphrase/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('takes the name from CROSSING_NAME, and --name over it', () => {
+    const fromEnv = crossing(['init', vault, '--kdf', 'interactive'], {
+      env: withPassphrase({ CROSSING_NAME: '  Зарема (Тбилиси) ' }),
+    });
+    expect(fromEnv.status, fromEnv.stderr).toBe(0);
+    expect(nameOf(vault)).toBe('Зарема (Тбилиси)');
+
+    const other = path.join(dir, 'other.crossing-vault');
+    const fromOption = crossing(['init', other, '--kdf', 'interactive', '--name', 'Ilyas'], {
+      env: withPassphrase({ CROSSING_NAME: 'Зарема' }),
+    });
+    expect(fromOption.status, fromOption.stderr).toBe(0);
+    expect(nameOf(other)).toBe('Ilyas');
+  });
+
+  it('refuses a name that is no name, from --name or CROSSING_NAME, saying where it came from', () => {
+    for (const [args, env, reason] of [
+      [['--name', 'Tab\there'], {}, /--name must not hold control characters/],
+      [['--name', ''], {}, /--name must not be empty/],
+      [[], { CROSSING_NAME: 'Line\nbreak' }, /CROSSING_NAME must not hold control characters/],
+      [[], { CROSSING_NAME: '   ' }, /CROSSING_NAME must not be empty/],
+      [[], { CROSSING_NAME: 'x'.repeat(81) }, /CROSSING_NAME must be at most 80 characters/],
+    ] as const) {
+      const result = crossing(['init', vault, '--kdf', 'interactive', ...args], {
+        env: { CROSSING_PASSPHRASE: PASSPHRASE, ...env },
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expectCleanError(result);
+      expect(result.stderr).toMatch(reason);
+      expect(fs.readdirSync(dir)).toEqual([]);
+    }
+  });
+});
+
 describe('crossing init: passphrase strength (issue 10, finding 7)', () => {
   it('refuses a long passphrase that is easy to guess, saying why, creating nothing', () => {
     const { dir: folder, cleanup: done } = makeTempDir();
     try {
       const file = path.join(folder, 'weak.crossing-vault');
       for (const weak of [' '.repeat(12), 'пароль пароль', 'qwertyuiop12', 'password1234']) {
-        const result = crossing(['init', file, '--kdf', 'interactive'], { env: { CROSSING_PASSPHRASE: weak } });
+        const result = crossing(['init', file, '--kdf', 'interactive'], {
+          env: { CROSSING_PASSPHRASE: weak, CROSSING_NAME: NAME },
+        });
         expect(result.status, weak).toBe(1);
         expect(result.stderr).toMatch(/the passphrase is too easy to guess.*: use four or more words/);
         expect(fs.readdirSync(folder)).toEqual([]);
       }
       const strong = crossing(['init', file, '--kdf', 'interactive'], {
-        env: { CROSSING_PASSPHRASE: 'seven tired owls cross the river' },
+        env: { CROSSING_PASSPHRASE: 'seven tired owls cross the river', CROSSING_NAME: NAME },
       });
       expect(strong.status, strong.stderr).toBe(0);
     } finally {

@@ -9,9 +9,11 @@ export const initCommand = defineCommand({
   usage:
     'VAULT [--name NAME] [--kdf interactive|moderate|sensitive] [--post-quantum] [--passphrase-file FILE] [--json]',
   help: `Creates an encrypted vault at VAULT (never over an existing file) and prints its recovery key once.
-The new passphrase is typed twice, or read from --passphrase-file or ${ENV.passphrase}.
+Your name is asked first, unless given with --name or ${ENV.name}; there is no default, so that
+colleagues do not all appear alike. The new passphrase is typed twice, or read from --passphrase-file
+or ${ENV.passphrase}.
 
-  --name NAME                the name on this vault's key card, as colleagues will see it
+  --name NAME                your name on this vault's key card, as colleagues will see it
 ${KDF_HELP}
   --post-quantum             seal exports to this vault with a hybrid post-quantum key (age1pq…):
                              a seized file stays closed even to a future quantum computer, but

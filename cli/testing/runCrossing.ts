@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CROSSING_BIN = path.join(ROOT, 'bin', 'crossing.js');
 export const PASSPHRASE = 'correct horse battery staple';
+/** The name a test's new vault is made with (a new vault has no default name). */
+export const NAME = 'Test Coordinator';
 
 export interface RunResult {
   status: number;
@@ -63,7 +65,12 @@ export function crossingWithoutTerminal(args: readonly string[], options: RunOpt
   });
 }
 
-export const withPassphrase = (extra: Record<string, string> = {}) => ({ CROSSING_PASSPHRASE: PASSPHRASE, ...extra });
+/** The passphrase, and the name for a vault the command creates. */
+export const withPassphrase = (extra: Record<string, string> = {}) => ({
+  CROSSING_PASSPHRASE: PASSPHRASE,
+  CROSSING_NAME: NAME,
+  ...extra,
+});
 
 /** Creates a vault with the CLI (cheapest KDF level); returns its recovery key. */
 export function initVault(file: string): string {

@@ -41,7 +41,7 @@ export async function openDemoVault(page: Page, control: AppControl, options: { 
       '--kdf',
       'interactive',
     ],
-    { env: { ...process.env, CROSSING_PASSPHRASE: PASSPHRASE } },
+    { env: { ...process.env, CROSSING_PASSPHRASE: PASSPHRASE, CROSSING_NAME: 'Madina' } },
   );
   await control.value('updateSettings', { language: options.lang ?? 'en' });
   await page.reload();

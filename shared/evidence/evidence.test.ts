@@ -25,7 +25,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 async function newVault(): Promise<{ vault: Vault; caseId: string }> {
-  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' });
   return { vault, caseId: vault.addCase({ alias: 'A.' }).id };
 }
 

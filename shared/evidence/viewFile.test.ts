@@ -21,6 +21,7 @@ beforeEach(async () => {
   ({ vault } = await Vault.create(path.join(dir, 'v.crossing-vault'), {
     passphrase: 'view test passphrase',
     kdf: 'interactive',
+    displayName: 'Test',
   }));
   caseId = vault.addCase({ alias: 'A.' }).id;
 });

@@ -27,7 +27,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 async function makeVault(): Promise<{ vault: Vault; recoveryKey: string }> {
-  const made = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+  const made = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' });
   made.vault.addCase({
     alias: CANARIES[0]!,
     legalName: CANARIES[1],

@@ -19,6 +19,7 @@ async function freshVault(name: string): Promise<Vault> {
   const { vault } = await Vault.create(path.join(dir, `${name}.crossing-vault`), {
     passphrase: 'correct horse battery staple spreadsheet',
     kdf: 'interactive',
+    displayName: 'Test',
   });
   return vault;
 }

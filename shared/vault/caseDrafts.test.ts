@@ -43,7 +43,11 @@ describe('case drafts', () => {
     const temp = makeTempDir('crossing-drafts-');
     services.push(temp);
     const file = path.join(temp.dir, 'v.crossing-vault');
-    const { vault } = await Vault.create(file, { passphrase: TEST_PASSPHRASE, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, {
+      passphrase: TEST_PASSPHRASE,
+      kdf: 'interactive',
+      displayName: 'Test',
+    });
     const [doomed, kept] = vault.addCases([{ alias: 'Luiza' }, { alias: 'Aset' }]);
     keepDraft(vault, { caseId: doomed!, subject: 'Luiza', savedAt: 'then', body: '{}' });
     keepDraft(vault, { caseId: kept!, subject: 'Aset', savedAt: 'then', body: '{}' });

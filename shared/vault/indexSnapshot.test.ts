@@ -57,7 +57,7 @@ async function fullView(): Promise<unknown> {
 }
 
 async function seed(): Promise<string[]> {
-  const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+  const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
   const ids = vault.addCases(
     Array.from({ length: 40 }, (_, i) => ({ alias: i % 3 ? `Хеда ${i}` : `Ахмед ${i}`, otherNames: ['Akhmed'] })),
   );

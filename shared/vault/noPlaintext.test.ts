@@ -26,7 +26,11 @@ function findCanaries(folder: string): string[] {
 
 it('writes nothing readable to the vault, its WAL or its shared-memory file', async () => {
   const file = path.join(dir, 'canary.crossing-vault');
-  const { vault } = await Vault.create(file, { passphrase: 'correct horse battery staple', kdf: 'interactive' });
+  const { vault } = await Vault.create(file, {
+    passphrase: 'correct horse battery staple',
+    kdf: 'interactive',
+    displayName: 'Test',
+  });
   const c = vault.addCase({
     alias: CANARIES[0]!,
     legalName: CANARIES[1],

@@ -15,7 +15,7 @@ afterEach(() => cleanup());
 
 it('removes every op of the case from every segment, keeps the others, and blocks re-merging', async () => {
   const file = path.join(dir, 'v.crossing-vault');
-  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' });
   const ids = vault.addCases(Array.from({ length: 30 }, (_, i) => ({ alias: `case ${i}`, notes: ['x'.repeat(3000)] })));
   const doomed = ids[7]!;
   // Ops of the doomed case spread over a large segment and several small ones.
@@ -52,7 +52,7 @@ it('removes every op of the case from every segment, keeps the others, and block
  */
 it('leaves no byte of the purged sealed rows in the vault, its WAL or its SHM, even with a reader open', async () => {
   const file = path.join(dir, 'v.crossing-vault');
-  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+  const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' });
   const ids = vault.addCases(Array.from({ length: 5 }, (_, i) => ({ alias: `case ${i}`, notes: ['y'.repeat(2000)] })));
   const doomed = ids[2]!;
   for (let i = 0; i < 4; i++) vault.addNote(doomed, `note ${i} ${'z'.repeat(500)}`);

@@ -21,7 +21,11 @@ afterEach(() => cleanup());
 const sha256 = (p: string) => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 
 async function makeVault(): Promise<{ recoveryKey: string; caseId: string }> {
-  const { vault, recoveryKey } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+  const { vault, recoveryKey } = await Vault.create(file, {
+    passphrase: PASS,
+    kdf: 'interactive',
+    displayName: 'Test',
+  });
   const c = vault.addCase({ alias: 'Ахмед', otherNames: ['Akhmed'], passport: 'confiscated', stage: 'shelter' });
   vault.addNote(c.id, 'moved to the second safe house');
   vault.lock();
@@ -51,13 +55,13 @@ describe('creating and opening', () => {
 
   it('refuses to overwrite an existing file', async () => {
     fs.writeFileSync(file, 'precious');
-    const error = await refusal(Vault.create(file, { passphrase: PASS, kdf: 'interactive' }));
+    const error = await refusal(Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' }));
     expect(error.code).toBe('usage');
     expect(fs.readFileSync(file, 'utf8')).toBe('precious');
   });
 
   it('refuses a short passphrase and leaves no file behind', async () => {
-    const error = await refusal(Vault.create(file, { passphrase: 'short', kdf: 'interactive' }));
+    const error = await refusal(Vault.create(file, { passphrase: 'short', kdf: 'interactive', displayName: 'Test' }));
     expect(error.message).toMatch(/at least 12 characters/);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -82,6 +86,7 @@ describe('creating and opening', () => {
     const { recoveryKey: foreign } = await Vault.create(path.join(other.dir, 'v'), {
       passphrase: PASS,
       kdf: 'interactive',
+      displayName: 'Test',
     }).then(({ vault, recoveryKey }) => (vault.lock(), { recoveryKey }));
     other.cleanup();
     const error = await refusal(Vault.open(file, { recoveryKey: foreign }));
@@ -125,7 +130,7 @@ describe('refusals leave the file untouched', () => {
   });
 
   it('a truncated vault is refused as damaged', async () => {
-    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
     vault.addCases(Array.from({ length: 400 }, (_, i) => ({ alias: `Случай ${i}`, location: 'x'.repeat(200) })));
     vault.lock();
     const size = fs.statSync(file).size;
@@ -227,7 +232,7 @@ describe('keys', () => {
 
 describe('writes', () => {
   it('names the bad field of invalid input and writes nothing', async () => {
-    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
     const before = vault.opCount;
     expect(() => vault.addCase({ alias: 'X', stage: 'nowhere' } as never)).toThrow(/stage/);
     expect(() => vault.addCase({ alias: 'X', refugeCountry: 'XX' })).toThrow(/refugeCountry: must be an ISO/);
@@ -239,14 +244,14 @@ describe('writes', () => {
   });
 
   it('writes nothing for a patch that changes nothing', async () => {
-    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
     const c = vault.addCase({ alias: 'Хеда', stage: 'transit' });
     expect(vault.updateCase(c.id, { stage: 'transit' }).opsWritten).toBe(0);
     vault.lock();
   });
 
   it('merges many small segments into few when they pile up, losing nothing', async () => {
-    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
     const c = vault.addCase({ alias: 'Хеда' });
     for (let i = 0; i < 80; i++) vault.addNote(c.id, `call ${i}`);
     vault.lock();
@@ -261,7 +266,7 @@ describe('writes', () => {
   });
 
   it('finds a case by an id prefix, and refuses an ambiguous or short one', async () => {
-    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
     const c = vault.addCase({ alias: 'Хеда' });
     expect(vault.resolveCaseId(c.id.slice(0, 6))).toBe(c.id);
     expect(() => vault.resolveCaseId('ab')).toThrow(/at least the first 4 characters/);

@@ -138,7 +138,8 @@ export type FileChange = Partial<Pick<EvidenceFile, 'name' | 'kind' | 'caption' 
 export interface CreateVaultOptions {
   passphrase: string;
   kdf?: KdfLevel;
-  displayName?: string;
+  /** The name on the key card, as colleagues see it: the person's own, never a default. */
+  displayName: string;
   postQuantum?: boolean;
   /**
    * Called with the recovery key once the new vault is complete but before it is put in place. If
@@ -206,7 +207,7 @@ export class Vault {
       const kdf = kdfParamsFor(options.kdf ?? DEFAULT_KDF_LEVEL);
       const vaultKey = randomBytes(32);
       const recoverySecret = generateRecoveryKey();
-      const identity = await generateIdentity(options.displayName ?? 'Crossing', {
+      const identity = await generateIdentity(options.displayName, {
         postQuantum: options.postQuantum ?? false,
       });
       // Built beside the target and moved into place only when complete: a crash leaves no half vault.

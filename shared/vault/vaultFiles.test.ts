@@ -24,7 +24,7 @@ const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
 describe('the files of a vault', () => {
   it('are readable by their owner only: the vault, its WAL, SHM and lock', async () => {
-    const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' });
     vault.addCase({ alias: 'Ахмед' });
     for (const suffix of ['', '-wal', '-shm', '-lock']) expect(mode(file + suffix), suffix).toBe(0o600);
     vault.lock();
@@ -33,7 +33,7 @@ describe('the files of a vault', () => {
   });
 
   it('narrows a vault left 0644 by an earlier version when it is opened for writing', async () => {
-    (await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' })).vault.lock();
+    (await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' })).vault.lock();
     fs.chmodSync(file, 0o644);
     const vault = await Vault.open(file, { passphrase: PASSPHRASE });
     expect(mode(file)).toBe(0o600);
@@ -41,7 +41,7 @@ describe('the files of a vault', () => {
   });
 
   it('is never a hard link: the vault is renamed into place', async () => {
-    const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' });
     expect(fs.statSync(file).nlink).toBe(1);
     vault.lock();
   });
@@ -62,13 +62,13 @@ describe('the files of a vault', () => {
     expect(left.some((name) => name.endsWith('.creating'))).toBe(true);
     expect(fs.existsSync(file)).toBe(false);
 
-    const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' });
+    const { vault } = await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' });
     vault.lock();
     expect(fs.readdirSync(dir)).toEqual(['v.crossing-vault']);
   });
 
   it('clears stale creation files at the next open, and an empty reservation at the next create', async () => {
-    (await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' })).vault.lock();
+    (await Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' })).vault.lock();
     for (const suffix of ['', '-wal', '-shm']) fs.writeFileSync(`${file}.AbC123_-x.creating${suffix}`, 'stale');
     fs.writeFileSync(`${file}.notes.txt`, 'not ours'); // only creation files go
     (await Vault.open(file, { passphrase: PASSPHRASE })).lock();
@@ -78,16 +78,16 @@ describe('the files of a vault', () => {
     const other = path.join(dir, 'w.crossing-vault');
     fs.writeFileSync(other, '');
     fs.writeFileSync(`${other}.Zz9.creating`, 'complete but never placed');
-    (await Vault.create(other, { passphrase: PASSPHRASE, kdf: 'interactive' })).vault.lock();
+    (await Vault.create(other, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' })).vault.lock();
     expect(fs.statSync(other).size).toBeGreaterThan(0);
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('w.'))).toEqual(['w.crossing-vault']);
   });
 
   it('still refuses an existing file that no creation of ours left', async () => {
     fs.writeFileSync(file, '');
-    await expect(Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive' })).rejects.toThrow(
-      /already exists: Crossing never overwrites a file/,
-    );
+    await expect(
+      Vault.create(file, { passphrase: PASSPHRASE, kdf: 'interactive', displayName: 'Test' }),
+    ).rejects.toThrow(/already exists: Crossing never overwrites a file/);
     expect(fs.readdirSync(dir)).toEqual(['v.crossing-vault']);
   });
 });
