@@ -269,8 +269,9 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
     })),
     receipts: plan.receipts,
     handoff: plan.handoff,
+    // A returned case is listed once, as returned.
     newCases: changes
-      .filter((c) => c.isNew)
+      .filter((c) => c.isNew && !plan.lift.has(c.caseId))
       .map((c) => ({ caseId: c.caseId, alias: c.alias, lookalike: lookalikes.get(c.caseId) ?? null })),
     updatedCases: changes
       .filter((c) => !c.isNew && c.changedFields.length > 0)
