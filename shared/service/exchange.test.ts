@@ -74,6 +74,9 @@ describe('vault service: exchange', () => {
       newCases: 1,
       updatedCases: 0,
       newConflicts: 0,
+      returned: 0,
+      receipts: 0,
+      handoff: null,
     });
     const got = await b.call('getCase', { id });
     expect(got.case.fields).toMatchObject({ alias: 'Magomed', legalName: null, risk: 'high' });
@@ -126,6 +129,60 @@ describe('vault service: exchange', () => {
     const ref = b.service.openFile(file)!;
     await b.call('applyImport', { token: ref.token });
     expect((await b.call('getCase', { id })).case.fields.assignedTo).toBe(bAtA.fingerprint);
+  });
+
+  it('tracks a hand-off through the receipt: declined with a reason, the case back, listed with its state', async () => {
+    const [a, b] = [await vaultOf('Aset'), await vaultOf('Bela')];
+    const { bAtA } = await introduce(a, b);
+    const { id } = await a.call('createCase', { input: { alias: 'Islam' } });
+    const handoff = path.join(a.dir, 'handoff.crossing');
+    a.answers.saveFile.push(handoff);
+    const sent = await a.call('handOffCase', {
+      id,
+      to: bAtA.fingerprint,
+      consent: { override: 'in danger tonight, no way to ask' },
+      purge: true,
+      keepAlias: true,
+    });
+    expect(await a.call('listHandoffs', {})).toMatchObject({
+      sent: [{ handoffId: sent.handoffId, alias: 'Islam', state: 'sent', caseHeld: false, purged: true }],
+      counts: { awaiting: 1 },
+    });
+
+    const ref = b.service.openFile(handoff)!;
+    const preview = await b.call('previewImport', { token: ref.token });
+    expect(preview.kind).toBe('handoff');
+    const applied = await b.call('applyImport', { token: ref.token, decline: 'no room' });
+    expect(applied.handoff).toEqual({ handoffId: sent.handoffId, outcome: 'declined' });
+    // Cancelled: nothing written, the case stays at Bela until the receipt is saved.
+    expect(await b.call('saveReceipt', { handoffId: sent.handoffId })).toMatchObject({ savedAs: null });
+    expect((await b.call('queryCases', { filter: {} })).total).toBe(1);
+    const receipt = path.join(b.dir, 'receipt.crossing');
+    b.answers.saveFile.push(receipt);
+    expect(await b.call('saveReceipt', { handoffId: sent.handoffId })).toEqual({
+      savedAs: receipt,
+      outcome: 'declined',
+      to: 'Aset',
+      returnedCases: 1,
+    });
+    expect((await b.call('queryCases', { filter: {} })).total).toBe(0);
+
+    const back = a.service.openFile(receipt)!;
+    const seen = await a.call('previewImport', { token: back.token });
+    expect(seen).toMatchObject({
+      kind: 'receipt',
+      returns: [{ caseId: id, alias: 'Islam', handedTo: 'Bela' }],
+      receipts: [{ handoffId: sent.handoffId, outcome: 'declined', reason: 'no room', isNew: true }],
+    });
+    expect(await a.call('applyImport', { token: back.token })).toMatchObject({ returned: 1, receipts: 1 });
+    expect((await a.call('getCase', { id })).case.consents).toMatchObject([
+      { recipientName: 'Bela', override: 'in danger tonight, no way to ask' },
+    ]);
+    expect((await a.call('listHandoffs', {})).sent[0]).toMatchObject({ state: 'declined', caseHeld: true });
+    expect(await b.service.handle('saveReceipt', { handoffId: 'AAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'usage', reason: 'noSuchHandoff' },
+    });
   });
 
   it('answers an unknown file token with a usage error', async () => {
