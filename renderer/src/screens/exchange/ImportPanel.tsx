@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
 import { api, type ApiError, asApiError } from '../../api';
 import { ErrorNote } from '../../components/ErrorNote';
-import { formatDateTime, shortFingerprint } from '../../format';
+import { formatDateTime } from '../../format';
 import { useApp, type FileRef } from '../../state/app';
 import { ReceiptNote, useReceipt } from '../handoffs/useReceipt';
 import { ImportPreviewView } from './ImportPreviewView';
@@ -92,7 +92,6 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
   const blocked = preview ? !preview.sender.known && !acceptUnknown : true;
   // A hand-off not yet answered here is accepted or declined; one imported before only says so.
   const answersHandoff = preview?.kind === 'handoff' && !preview.alreadyImportedAt;
-  const senderName = preview ? (preview.sender.name ?? shortFingerprint(preview.sender.fingerprint)) : '';
 
   return (
     <section className="panel stack" aria-labelledby="import-title">
@@ -117,7 +116,6 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
       {preview ? (
         <>
           <ImportPreviewView preview={preview} />
-          {answersHandoff ? <p className="small">{t('exchange.handoffIntro', { name: senderName })}</p> : null}
           {declining ? (
             <form
               className="stack decline-form"

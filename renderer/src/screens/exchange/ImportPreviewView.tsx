@@ -14,9 +14,16 @@ export function ImportPreviewView({ preview }: { preview: ChannelResult<'preview
   const { t } = useTranslation();
   const sender = preview.sender;
   const senderState = !sender.known ? 'unknown' : sender.verified ? 'verified' : 'unverified';
+  const senderName = sender.name ?? shortFingerprint(sender.fingerprint);
+  // A case handed back is listed as coming back, not again as a new case.
+  const returning = new Set(preview.returns.map((r) => r.caseId));
+  const newCases = preview.newCases.filter((c) => !returning.has(c.id));
   return (
     <div className="import-preview stack" aria-label={t('exchange.previewTitle')}>
       <h3>{t(`exchange.kind.${preview.kind}`)}</h3>
+      {preview.kind === 'handoff' && !preview.alreadyImportedAt ? (
+        <p>{t('exchange.handoffIntro', { name: senderName })}</p>
+      ) : null}
       {preview.returns.length ? (
         <div className="alert alert-info stack import-returns">
           <h4>{t('exchange.returnsTitle', { count: preview.returns.length })}</h4>
@@ -51,7 +58,7 @@ export function ImportPreviewView({ preview }: { preview: ChannelResult<'preview
       <dl className="facts">
         <dt>{t('exchange.sender')}</dt>
         <dd>
-          {sender.name ?? shortFingerprint(sender.fingerprint)}{' '}
+          {senderName}{' '}
           <span className={`badge trust-${senderState === 'unknown' ? 'changed' : senderState}`}>
             {t(`exchange.senderState.${senderState}`)}
           </span>
@@ -88,9 +95,9 @@ export function ImportPreviewView({ preview }: { preview: ChannelResult<'preview
       ) : null}
       <div className="preview-grid">
         <div>
-          <h4>{t('exchange.newCases', { count: preview.newCases.length })}</h4>
+          <h4>{t('exchange.newCases', { count: newCases.length })}</h4>
           <ul className="plain-list">
-            {preview.newCases.map((c) => (
+            {newCases.map((c) => (
               <li key={c.id}>
                 {c.alias}
                 {c.lookalike ? (
