@@ -238,6 +238,7 @@ for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
     await expect(timeline).toContainText(s('timeline.consentAgreed', { name: madina, what: madina }));
     await expect(timeline).toContainText(lang === 'ru' ? 'Документы поданы.' : 'Papers filed.');
     await expect(timeline).toContainText(s('stage.documents'));
+    await saveScreen(a.page, 'case-handed-back', lang);
     await goTo(a.page, 'cases');
     await expect(a.page.getByRole('button', { name: alias, exact: true })).toBeVisible();
   });
@@ -265,6 +266,9 @@ test('a declined hand-off: the reason goes back with the receipt, and so does th
   const decline = b.page.getByRole('button', { name: say('en', 'exchange.declineConfirm') });
   await expect(decline).toBeDisabled();
   await b.page.getByRole('textbox', { name: say('en', 'exchange.declineReason') }).fill('Not my region');
+  await b.page.setViewportSize({ width: 1440, height: 900 });
+  await expectNoAxeViolations(b.page);
+  await saveScreen(b.page, 'handoff-decline', 'en');
   await b.control.queueDialog('saveFile', null);
   await decline.click();
   await expect(b.page.getByText(say('en', 'exchange.declined'))).toBeVisible();

@@ -125,16 +125,18 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
                 if (reason.trim()) void apply(reason.trim());
               }}
             >
-              <label htmlFor="decline-reason">{t('exchange.declineReason')}</label>
-              <textarea
-                id="decline-reason"
-                rows={2}
-                maxLength={500}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                // The person just asked to decline: the reason is what they type next.
-                autoFocus
-              />
+              <div className="field">
+                <label htmlFor="decline-reason">{t('exchange.declineReason')}</label>
+                <textarea
+                  id="decline-reason"
+                  rows={2}
+                  maxLength={500}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  // The person just asked to decline: the reason is what they type next.
+                  autoFocus
+                />
+              </div>
               <div className="row">
                 <button type="submit" className="btn btn-primary" disabled={busy || !reason.trim() || blocked}>
                   {t('exchange.declineConfirm')}
