@@ -241,6 +241,21 @@ for (const lang of ['en', 'ru'] as const satisfies readonly Lang[]) {
     await saveScreen(a.page, 'case-handed-back', lang);
     await goTo(a.page, 'cases');
     await expect(a.page.getByRole('button', { name: alias, exact: true })).toBeVisible();
+
+    // The dashboard counts them: two awaiting a receipt, none accepted still, one declined, one returned.
+    await goTo(a.page, 'dashboard');
+    const card = a.page.getByRole('region', { name: s('dashboard.handoffs') });
+    for (const [key, count] of [
+      ['handoffsAwaiting', 2],
+      ['handoffsAccepted', 0],
+      ['handoffsDeclined', 1],
+      ['handoffsReturned', 1],
+    ] as const)
+      await expect(
+        card.locator('div', { has: a.page.getByText(s(`dashboard.${key}`), { exact: true }) }),
+      ).toContainText(String(count));
+    await card.getByRole('button', { name: s('dashboard.openHandoffs') }).click();
+    await expect(a.page.getByRole('heading', { level: 1, name: s('handoffs.title') })).toBeVisible();
   });
 }
 
@@ -250,6 +265,12 @@ test('a declined hand-off: the reason goes back with the receipt, and so does th
   await openVault(a.page, a.control, { name: 'Madina' });
   await openVault(b.page, b.control, { name: 'Bela' });
   await introduce(a.control, b.control);
+  // Before any hand-off, the list says what one is and how to make one.
+  await a.page.setViewportSize({ width: 1440, height: 900 });
+  await openHandoffs(a.page, 'en');
+  await expect(a.page.getByText(say('en', 'handoffs.empty'))).toBeVisible();
+  await expectNoAxeViolations(a.page);
+  await saveScreen(a.page, 'handoffs-empty', 'en');
   const { id } = await a.control.value('createCase', { input: { alias: 'Ibragim U.' } });
   const file = await saveNextAs(a.control, 'handoff');
   await a.control.value('handOffCase', {
