@@ -74,6 +74,9 @@ describe('vault service: exchange', () => {
       newCases: 1,
       updatedCases: 0,
       newConflicts: 0,
+      returned: 0,
+      receipts: 0,
+      handoff: null,
     });
     const got = await b.call('getCase', { id });
     expect(got.case.fields).toMatchObject({ alias: 'Magomed', legalName: null, risk: 'high' });
