@@ -52,6 +52,7 @@ export function ImportPanel({ initialFile }: { initialFile?: FileRef | undefined
 
   const choose = async () => {
     setApplied(null);
+    receipt.clear();
     reset();
     setError(null);
     try {

@@ -24,7 +24,13 @@ export function useReceipt() {
       setBusy(false);
     }
   }, []);
-  return { saved, error, busy, save, handoffId };
+  /** Forgets the last receipt (another file was chosen). */
+  const clear = useCallback(() => {
+    setSaved(null);
+    setError(null);
+    setHandoffId(null);
+  }, []);
+  return { saved, error, busy, save, clear, handoffId };
 }
 
 /**
