@@ -281,7 +281,18 @@ const VICTIMS: Record<string, Victim> = {
   handoff: {
     prepare: (v, round) => ({ caseId: v.addCase({ alias: `handoff ${round}`, notes: ['to be handed over'] }).id }),
     args: (round, f) => ({
-      args: ['handoff', vault, f.caseId!, '--to', 'peer', '--out', roundFile(round, 'handoff.crossing'), '--consent-to', 'peer', '--purge'],
+      args: [
+        'handoff',
+        vault,
+        f.caseId!,
+        '--to',
+        'peer',
+        '--out',
+        roundFile(round, 'handoff.crossing'),
+        '--consent-to',
+        'peer',
+        '--purge',
+      ],
     }),
     committed: (round, f) => [
       {

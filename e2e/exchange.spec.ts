@@ -128,10 +128,18 @@ test('hands a case off with purge: assigned, sealed to the contact, erased here'
     .getByRole('button', { name: 'Hand off', exact: true });
   await expect(handOff).toBeDisabled();
   await a.page.getByRole('checkbox', { name: 'I understand the local copy will be erased' }).check();
+  // Nothing goes before the person's consent is recorded: what they agreed to, or why there is none.
+  await expect(handOff).toBeDisabled();
+  await a.page.getByRole('radio', { name: 'The person agreed to their case going to:' }).check();
+  await expect(handOff).toBeDisabled();
+  await a.page
+    .getByRole('textbox', { name: 'Whom the person agreed their case may go to' })
+    .fill('Anzor, Civic Assistance');
   await expectNoAxeViolations(a.page);
   await saveScreen(a.page, 'handoff', 'en');
   await handOff.click();
   await expect(a.page.getByText('The local copy was erased.')).toBeVisible();
+  await expect(a.page.getByText('When Anzor imports it, their receipt shows in Hand-offs.')).toBeVisible();
   expect((await a.control.value('queryCases', { filter: {} })).total).toBe(0);
   // The purged case is no longer offered for another hand-off.
   const handOffForm = a.page.getByRole('form', { name: 'Hand off a case' });
@@ -148,4 +156,5 @@ test('hands a case off with purge: assigned, sealed to the contact, erased here'
   const { case: received } = await b.control.value('getCase', { id });
   expect(received.fields.assignedTo).toBe(people.b.fingerprint);
   expect(received.fields.legalName).toBeNull();
+  expect(received.consents?.map((c) => c.agreedTo)).toEqual(['Anzor, Civic Assistance']);
 });

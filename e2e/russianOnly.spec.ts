@@ -93,6 +93,16 @@ test('every screen in Russian speaks Russian', async ({ app }) => {
     await page.waitForLoadState('networkidle');
     found[screen] = await englishWords(page, runtime);
   }
+  // Hand-offs (from the Cases header), empty: what a hand-off is and how to make one.
+  await goTo(page, 'cases');
+  await page.getByRole('button', { name: 'Передачи', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Передачи');
+  found.handoffs = await englishWords(page, []);
+  // The hand-off form, with its consent section.
+  await goTo(page, 'exchange');
+  await page.getByRole('button', { name: 'Передача', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Согласие человека' })).toBeVisible();
+  found.handOff = await englishWords(page, []);
   await goTo(page, 'cases');
   await page.getByRole('button', { name: 'Магомед И.', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Магомед И.');

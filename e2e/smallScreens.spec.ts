@@ -113,6 +113,13 @@ for (const lang of ['ru', 'en'] as const satisfies readonly Lang[]) {
       .evaluate((head) => head.scrollWidth - head.clientWidth);
     expect(headOverflow).toBeLessThanOrEqual(0);
 
+    // The Cases header (title, count, search, Hand-offs, Possible duplicates, New case) keeps one row.
+    await goTo(page, 'cases');
+    const tops = await page
+      .locator('.screen-cases > .screen-head > *:not(.spacer)')
+      .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)));
+    expect(Math.max(...tops) - Math.min(...tops), `header items' tops ${tops.join(', ')}`).toBeLessThan(20);
+
     // The table's least needed column (when a case last changed) gives way at 1024, and is back at 1440.
     await goTo(page, 'cases');
     const changed = page.locator('.case-head .col-updatedAt');

@@ -15,6 +15,7 @@ import { ExchangeScreen } from './screens/ExchangeScreen';
 import { NewCaseScreen } from './screens/NewCaseScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { DuplicatesScreen } from './screens/duplicates/DuplicatesScreen';
+import { HandoffsScreen } from './screens/handoffs/HandoffsScreen';
 import { isModKey, matchesAccelerator } from './shortcuts';
 import { AppContext, type AppContextValue, type LeaveGuard, type Me, type Route } from './state/app';
 import { useIdleLock } from './state/useIdleLock';
@@ -226,5 +227,7 @@ function CurrentScreen({ route }: { route: Route }) {
       return <SettingsScreen />;
     case 'duplicates':
       return <DuplicatesScreen />;
+    case 'handoffs':
+      return <HandoffsScreen />;
   }
 }

@@ -47,3 +47,6 @@ export function today(): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** The first characters of a case id: how a stub names a case whose alias was not kept. */
+export const shortCaseId = (id: string) => id.slice(0, 4);

@@ -93,9 +93,7 @@ export async function writeBundle(vault: Vault, spec: BundleToWrite): Promise<Ex
   // A backup or a full export also notes what a quick erase would no longer lose
   // (shared/seizure/savedElsewhere.ts), in the same transaction.
   const savesAll =
-    !vault.isReadOnly &&
-    spec.kind !== 'receipt' &&
-    (spec.kind === 'backup' || spec.caseIds.length === vault.caseCount);
+    !vault.isReadOnly && spec.kind !== 'receipt' && (spec.kind === 'backup' || spec.caseIds.length === vault.caseCount);
   let noteBefore: string | null = null;
   const sequence = vault.isReadOnly
     ? outgoingSequence(vault) + 1

@@ -132,9 +132,12 @@ export const consentFieldsSchema = z.strictObject({
   override: text(500).nullable(),
   at: z.number().int().min(0),
 });
-export const consentSchema = consentFieldsSchema.refine((c) => (c.agreedTo?.trim() ? 1 : 0) + (c.override?.trim() ? 1 : 0) === 1, {
+export const consentSchema = consentFieldsSchema.refine(
+  (c) => (c.agreedTo?.trim() ? 1 : 0) + (c.override?.trim() ? 1 : 0) === 1,
+  {
     message: 'must record either what the person agreed to or why they could not agree, not both',
-  });
+  },
+);
 
 /** Single-valued fields: each is one register in the op log (last writer wins, concurrency kept as a conflict). */
 export const fieldSchemas = {

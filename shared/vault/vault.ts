@@ -622,7 +622,8 @@ export class Vault {
     }
     // Nothing new and nothing else to write: no transaction at all (the change number stays).
     const liftTombstones = (db: Database.Database) => {
-      for (const caseId of lift) db.prepare('DELETE FROM tombstones WHERE id = ?').run(this.keyedId('tombstone', caseId));
+      for (const caseId of lift)
+        db.prepare('DELETE FROM tombstones WHERE id = ?').run(this.keyedId('tombstone', caseId));
       extra?.(db);
     };
     const work =

@@ -14,7 +14,8 @@ const ITEMS: { route: Route['name']; key: string; hint?: string }[] = [
 export function Sidebar() {
   const { t } = useTranslation();
   const { route, navigate, lock, me } = useApp();
-  const current = route.name === 'case' || route.name === 'newCase' ? 'cases' : route.name;
+  // The hand-offs list opens from Cases (and the dashboard): it belongs to the cases.
+  const current = route.name === 'case' || route.name === 'newCase' || route.name === 'handoffs' ? 'cases' : route.name;
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="brand">

@@ -70,6 +70,9 @@ export function CasesScreen() {
           />
           <kbd aria-hidden="true">Ctrl F</kbd>
         </div>
+        <button type="button" className="btn" onClick={() => navigate({ name: 'handoffs' })}>
+          {t('handoffs.title')}
+        </button>
         <button type="button" className="btn" onClick={() => navigate({ name: 'duplicates' })}>
           {t('dupes.title')}
         </button>

@@ -9,13 +9,16 @@ import { countryName, formatMonth, formatNumber, today } from '../format';
 import { reportLabels } from '../reportLabels';
 import { useApp } from '../state/app';
 import { useAsync } from '../state/useAsync';
+import { useVaultVersion } from '../state/useVaultVersion';
 
 /** Totals for coordinators and partners: no names, only counts; saved as an anonymous report. */
 export function DashboardScreen() {
   const { t } = useTranslation();
-  const { notify } = useApp();
+  const { notify, navigate } = useApp();
   const day = today();
-  const stats = useAsync(() => api.getStats({ today: day }), [day]);
+  const version = useVaultVersion();
+  const stats = useAsync(() => api.getStats({ today: day }), [day, version]);
+  const handoffs = useAsync(() => api.listHandoffs({}), [version]);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
 
   const save = async (format: 'json' | 'csv') => {
@@ -86,6 +89,9 @@ export function DashboardScreen() {
               tone={s.casesWithConflicts ? 'warn' : undefined}
             />
           </dl>
+          {handoffs.data ? (
+            <HandoffsCard counts={handoffs.data.counts} onOpen={() => navigate({ name: 'handoffs' })} />
+          ) : null}
           <div className="chart-grid-layout">
             <BarsChart title={t('dashboard.pipeline')} data={pipeline} layout="vertical" height={240} />
             <BarsChart title={t('dashboard.arrivals')} data={arrivals} height={240} tone="good" />
@@ -104,5 +110,38 @@ function Kpi({ label, value, tone }: { label: string; value: number; tone?: stri
       <dt>{label}</dt>
       <dd>{formatNumber(value)}</dd>
     </div>
+  );
+}
+
+/** Where the hand-offs made here stand, in counts, with the way to the list. */
+function HandoffsCard({
+  counts,
+  onOpen,
+}: {
+  counts: { awaiting: number; accepted: number; declined: number; returned: number };
+  onOpen: () => void;
+}) {
+  const { t } = useTranslation();
+  const items = [
+    ['handoffsAwaiting', counts.awaiting],
+    ['handoffsAccepted', counts.accepted],
+    ['handoffsDeclined', counts.declined],
+    ['handoffsReturned', counts.returned],
+  ] as const;
+  return (
+    <section className="panel handoffs-card" aria-labelledby="dash-handoffs">
+      <h2 id="dash-handoffs">{t('dashboard.handoffs')}</h2>
+      <dl className="handoff-counts">
+        {items.map(([key, value]) => (
+          <div key={key}>
+            <dt>{t(`dashboard.${key}`)}</dt>
+            <dd>{formatNumber(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="btn btn-small" onClick={onOpen}>
+        {t('dashboard.openHandoffs')}
+      </button>
+    </section>
   );
 }

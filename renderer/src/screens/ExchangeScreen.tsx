@@ -17,7 +17,7 @@ export function ExchangeScreen({
   handOff?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>(importFile ? 'import' : handOff ? 'handOff' : 'export');
+  const [view, setView] = useState<View>(importFile ? 'import' : handOff !== undefined ? 'handOff' : 'export');
   return (
     <section className="screen-exchange" aria-labelledby="exchange-title">
       <header className="screen-head">

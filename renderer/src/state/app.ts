@@ -13,7 +13,8 @@ export type Route =
   | { name: 'contacts' }
   | { name: 'exchange'; importFile?: FileRef; handOff?: string }
   | { name: 'settings' }
-  | { name: 'duplicates' };
+  | { name: 'duplicates' }
+  | { name: 'handoffs' };
 
 /** A screen with typed work registers one: leaving it then asks Save / Discard / Stay. */
 export type LeaveGuard = {

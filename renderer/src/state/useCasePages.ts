@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelArgs, ChannelResult } from '../../../shared/ipc/contract';
 import type { CaseFilter } from '../../../shared/search/filter';
 import { api, type ApiError, asApiError } from '../api';
+import { useVaultVersion } from './useVaultVersion';
 
 export type CaseRow = ChannelResult<'queryCases'>['rows'][number];
 export type CaseSort = NonNullable<ChannelArgs<'queryCases'>['sort']>;
@@ -19,6 +20,8 @@ export function useCasePages(filter: CaseFilter, sort: CaseSort) {
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const key = JSON.stringify([filter, sort]);
+  // A change to the vault while the list is on screen (an import, a purge, a receipt saved) fetches it again.
+  const vaultVersion = useVaultVersion();
 
   const fetchPage = useCallback(
     async (page: number, gen: number) => {
@@ -48,7 +51,7 @@ export function useCasePages(filter: CaseFilter, sort: CaseSort) {
     // State is set when the vault answers, not synchronously in the effect.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void fetchPage(0, generation.current);
-  }, [fetchPage]);
+  }, [fetchPage, vaultVersion]);
 
   const ensureRange = useCallback(
     (start: number, end: number) => {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
@@ -25,6 +26,15 @@ type Entry = {
   /** A merge still in effect: it can be undone from here. */
   undoableMerge?: boolean;
 };
+
+/** A hand-off's consent as one sentence: whom it went to, and what the person agreed to or why not. */
+function describeConsent(t: TFunction, value: unknown): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  const c = value as { recipientName?: unknown; agreedTo?: unknown; override?: unknown };
+  const name = String(c.recipientName ?? '');
+  if (typeof c.agreedTo === 'string' && c.agreedTo) return t('timeline.consentAgreed', { name, what: c.agreedTo });
+  return t('timeline.consentOverride', { name, why: String(c.override ?? '') });
+}
 
 /** Notes and every change to the case, newest first: who, when, what. */
 export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
@@ -71,6 +81,8 @@ export function Timeline({ caseState, history, nameOf, onNoteAdded }: Props) {
                 ? [t('timeline.unmerged')]
                 : h.changes.map((c) => {
                     const field = fieldOfKey(c.key);
+                    const consent = field === 'consents' ? describeConsent(t, c.to) : null;
+                    if (consent) return consent;
                     const label = t(`field.${field}`);
                     if (c.from === undefined || (Array.isArray(c.from) && c.from.length === 0))
                       return t('timeline.set', { field: label, to: describeValue(t, field, c.to, nameOf) });
