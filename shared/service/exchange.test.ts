@@ -152,14 +152,15 @@ describe('vault service: exchange', () => {
     const ref = b.service.openFile(handoff)!;
     const preview = await b.call('previewImport', { token: ref.token });
     expect(preview.kind).toBe('handoff');
+    const handoffId = sent.handoffId!;
     const applied = await b.call('applyImport', { token: ref.token, decline: 'no room' });
-    expect(applied.handoff).toEqual({ handoffId: sent.handoffId, outcome: 'declined' });
+    expect(applied.handoff).toEqual({ handoffId, outcome: 'declined' });
     // Cancelled: nothing written, the case stays at Bela until the receipt is saved.
-    expect(await b.call('saveReceipt', { handoffId: sent.handoffId })).toMatchObject({ savedAs: null });
+    expect(await b.call('saveReceipt', { handoffId })).toMatchObject({ savedAs: null });
     expect((await b.call('queryCases', { filter: {} })).total).toBe(1);
     const receipt = path.join(b.dir, 'receipt.crossing');
     b.answers.saveFile.push(receipt);
-    expect(await b.call('saveReceipt', { handoffId: sent.handoffId })).toEqual({
+    expect(await b.call('saveReceipt', { handoffId })).toEqual({
       savedAs: receipt,
       outcome: 'declined',
       to: 'Aset',
