@@ -7,8 +7,10 @@ import { readLedger, type ReceivedHandoff, type SentHandoff } from './records.js
  * or only its stub; those received, newest first. A contact renamed since shows under its new name.
  */
 export interface HandoffList {
-  sent: Array<SentHandoff & { caseHeld: boolean }>;
-  received: ReceivedHandoff[];
+  /** `heldAlias`: the case's alias now, while it is held here (the record's own may be null). */
+  sent: Array<SentHandoff & { caseHeld: boolean; heldAlias: string | null }>;
+  /** `alias`: the case's alias while it is held here (a declined one left with its receipt). */
+  received: Array<ReceivedHandoff & { alias: string | null }>;
   counts: { awaiting: number; accepted: number; declined: number; returned: number; received: number };
 }
 
@@ -21,11 +23,14 @@ export function listHandoffs(vault: Vault): HandoffList {
   });
   const newestFirst = <T>(items: T[], at: (item: T) => string) => items.sort((a, b) => (at(a) < at(b) ? 1 : -1));
   const sent = newestFirst(
-    ledger.sent.map((s) => ({ ...s, to: renamed(s.to), caseHeld: vault.holdsCase(s.caseId) })),
+    ledger.sent.map((s) => {
+      const heldAlias = vault.heldAlias(s.caseId);
+      return { ...s, to: renamed(s.to), caseHeld: heldAlias !== null, heldAlias };
+    }),
     (s) => s.sentAt,
   );
   const received = newestFirst(
-    ledger.received.map((r) => ({ ...r, from: renamed(r.from) })),
+    ledger.received.map((r) => ({ ...r, from: renamed(r.from), alias: vault.heldAlias(r.caseId) })),
     (r) => r.receivedAt,
   );
   const count = (state: SentHandoff['state']) => sent.filter((s) => s.state === state).length;

@@ -230,6 +230,8 @@ const handoffListSchema = z.object({
       /** Null where the case was purged and no trace of its alias kept. */
       alias: z.string().nullable(),
       caseHeld: z.boolean(),
+      /** The case's alias now, while it is held here. */
+      heldAlias: z.string().nullable(),
       to: z.object({ fingerprint: z.string(), name: z.string() }),
       sentAt: z.string(),
       fileName: z.string(),
@@ -248,6 +250,8 @@ const handoffListSchema = z.object({
       handoffId: z.string(),
       caseId: z.string(),
       from: z.object({ fingerprint: z.string(), name: z.string() }),
+      /** The case's alias while it is held here (a declined case leaves with its receipt). */
+      alias: z.string().nullable(),
       receivedAt: z.string(),
       outcome: z.enum(RECEIPT_OUTCOMES),
       reason: z.string().nullable(),

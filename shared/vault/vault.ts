@@ -459,6 +459,12 @@ export class Vault {
     return this.index.knowsCase(caseId);
   }
 
+  /** The alias of a case held here, from memory (null when it is not held). */
+  heldAlias(caseId: string): string | null {
+    this.assertOpen();
+    return this.index.summary(caseId)?.fields.alias ?? null;
+  }
+
   /** A case's ops with those of every case merged into it: its history, and what an export carries. */
   caseOps(caseId: string): readonly Op[] {
     this.assertOpen();

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelResult } from '../../../../shared/ipc/contract';
 import { api } from '../../api';
@@ -24,12 +23,6 @@ export function HandoffsScreen() {
   const receipt = useReceipt();
   const received = list.data?.received ?? [];
   const sent = list.data?.sent ?? [];
-  // Received cases, and cases back here whose record kept no alias, are named by the case itself.
-  const aliases = useAliases(
-    [...received.map((r) => r.caseId), ...sent.filter((s) => s.caseHeld && s.alias === null).map((s) => s.caseId)],
-    version,
-  );
-
   const none = list.data !== null && sent.length === 0 && received.length === 0;
   return (
     <section className="screen-handoffs" aria-labelledby="handoffs-title">
@@ -58,11 +51,7 @@ export function HandoffsScreen() {
             {sent.length ? (
               <ul className="handoff-list" tabIndex={0} aria-label={t('handoffs.sentList')}>
                 {sent.map((s) => (
-                  <SentItem
-                    key={`${s.handoffId}-${s.caseId}`}
-                    item={s}
-                    alias={s.alias ?? aliases.get(s.caseId) ?? null}
-                  />
+                  <SentItem key={`${s.handoffId}-${s.caseId}`} item={s} alias={s.heldAlias ?? s.alias} />
                 ))}
               </ul>
             ) : null}
@@ -75,7 +64,7 @@ export function HandoffsScreen() {
                 {received.map((r) => (
                   <li key={`${r.handoffId}-${r.caseId}`} className="handoff-item">
                     <div className="handoff-title">
-                      <CaseName id={r.caseId} alias={aliases.get(r.caseId) ?? null} held={aliases.has(r.caseId)} />
+                      <CaseName id={r.caseId} alias={r.alias} held={r.alias !== null} />
                       <span className={`handoff-state state-${r.outcome}`}>
                         {r.outcome === 'declined'
                           ? t('handoffs.outcome.declined', { reason: r.reason ?? '' })
@@ -159,29 +148,4 @@ function CaseName({ id, alias, held }: { id: string; alias: string | null; held:
       )}
     </span>
   );
-}
-
-/** The aliases of these cases that are held here (a declined one leaves with its receipt). */
-function useAliases(caseIds: string[], version: number): Map<string, string> {
-  const [aliases, setAliases] = useState(new Map<string, string>());
-  const ids = [...new Set(caseIds)].slice(0, 200);
-  const key = ids.join(',');
-  useEffect(() => {
-    let live = true;
-    void Promise.all(
-      ids.map((id) =>
-        api.getCase({ id }).then(
-          ({ case: c }) => [id, c.fields.alias] as const,
-          () => null,
-        ),
-      ),
-    ).then((found) => {
-      if (live) setAliases(new Map(found.filter((f): f is readonly [string, string] => f !== null)));
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids as one key
-  }, [key, version]);
-  return aliases;
 }
