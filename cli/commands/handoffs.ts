@@ -69,9 +69,7 @@ export function formatHandoffs(list: HandoffList): string[] {
             ? `RETURNED on ${day(s.returnedAt)}`
             : `ACCEPTED on ${day(s.receivedAt)}`;
     lines.push(`${s.handoffId}  ${day(s.sentAt)}  to ${s.to.name}: ${what}  ${state}`);
-    lines.push(
-      `    ${s.purged ? 'purged here' : 'kept here'}; file ${s.fileName}; ${s.agreedTo ? `consent: agreed to ${s.agreedTo}` : `without consent: ${s.override ?? ''}`}`,
-    );
+    lines.push(`    ${s.purged ? 'purged here' : 'kept here'}; file ${s.fileName}; ${consentOf(s)}`);
   }
   lines.push(`received here: ${list.received.length}`);
   for (const r of list.received) {
@@ -80,4 +78,13 @@ export function formatHandoffs(list: HandoffList): string[] {
     );
   }
   return lines;
+}
+
+/** A purged case's stub keeps whether the person agreed, not the words (they went with the case). */
+function consentOf(s: HandoffList['sent'][number]): string {
+  if (s.agreedTo !== null) return `consent: agreed to ${s.agreedTo}`;
+  if (s.override !== null) return `without consent: ${s.override}`;
+  return s.consent === 'agreed'
+    ? 'consent: agreed (the words went with the case)'
+    : 'without consent (the reason went with the case)';
 }

@@ -70,7 +70,8 @@ describe('a hand-off accepted', () => {
       { handoffId: sent.exportId, caseId: c.id, alias: null, state: 'sent', purged: true, caseHeld: false },
     ]);
     expect(listHandoffs(amina).sent[0]!.to.name).toBe('Bela');
-    expect(listHandoffs(amina).sent[0]!.agreedTo).toBe("Bela's shelter network");
+    // The consent's words are about the person: they went with the case, the stub keeps only their kind.
+    expect(listHandoffs(amina).sent[0]).toMatchObject({ consent: 'agreed', agreedTo: null, override: null });
 
     const atBela = await importSealedFile(bela, file('h1.crossing'));
     expect(atBela.handoff).toEqual({ handoffId: sent.exportId, caseIds: [c.id], outcome: 'accepted', reason: null });
@@ -107,6 +108,11 @@ describe('a hand-off accepted', () => {
     });
     const consent = amina.getCase(c.id).consents[0]!;
     expect(consent).toMatchObject({ agreedTo: null, override: 'could not be reached; in immediate danger' });
+    // Kept here, the case keeps the words in its hand-off record too.
+    expect(listHandoffs(amina).sent[0]).toMatchObject({
+      consent: 'override',
+      override: 'could not be reached; in immediate danger',
+    });
     await expect(
       handoffCase(amina, c.id, { to: 'Bela', outFile: file('h2.crossing'), consent: { agreedTo: '  ' } }),
     ).rejects.toMatchObject({ reason: 'consentRequired' });

@@ -34,7 +34,12 @@ export const sentHandoffSchema = z.strictObject({
   /** The file's name only (a folder on this laptop says nothing the receiver needs). */
   fileName: z.string().max(255),
   purged: z.boolean(),
-  /** What the person agreed to, or null with `override` holding why they could not. */
+  /** Whether the person agreed, or the coordinator handed the case off without their agreement. */
+  consent: z.enum(['agreed', 'override']),
+  /**
+   * The consent's words: what they agreed to, or why it went without. They are about the person, so
+   * a purged case's stub keeps neither (they stay in the case's history, which went with it).
+   */
   agreedTo: z.string().max(300).nullable(),
   override: z.string().max(500).nullable(),
   state: z.enum(HANDOFF_STATES),

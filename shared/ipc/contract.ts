@@ -236,6 +236,8 @@ const handoffListSchema = z.object({
       sentAt: z.string(),
       fileName: z.string(),
       purged: z.boolean(),
+      consent: z.enum(['agreed', 'override']),
+      /** The consent's words, kept while the case is kept (a purged case's stub holds neither). */
       agreedTo: z.string().nullable(),
       override: z.string().nullable(),
       state: z.enum(HANDOFF_STATES),

@@ -121,7 +121,11 @@ function SentItem({ item: s, alias }: { item: Sent; alias: string | null }) {
       <p className="small">
         {s.agreedTo !== null
           ? t('handoffs.agreedTo', { what: s.agreedTo })
-          : t('handoffs.override', { why: s.override ?? '' })}
+          : s.override !== null
+            ? t('handoffs.override', { why: s.override })
+            : s.consent === 'agreed'
+              ? t('handoffs.agreedWithCase')
+              : t('handoffs.overrideWithCase')}
       </p>
     </li>
   );
