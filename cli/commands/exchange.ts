@@ -274,9 +274,9 @@ ${UNLOCK_HELP}`,
       printLines([
         `assigned to ${result.assignedTo.name}`,
         ...exportSummary(result),
-        result.record.agreedTo
-          ? `consent: the person agreed to their case going to ${result.record.agreedTo}`
-          : `consent: handed off without the person's agreement: ${result.record.override}`,
+        consentTo !== undefined
+          ? `consent: the person agreed to their case going to ${consentTo}`
+          : `consent: handed off without the person's agreement: ${noConsent}`,
         result.purged
           ? `purged from this vault (${result.purgedOps} ops removed, tombstone kept${result.record.alias ? ', alias kept in the hand-off record' : ''})`
           : 'kept in this vault',

@@ -81,6 +81,7 @@ export async function handoffCase(
     agreedTo: purge ? null : consent.agreedTo,
     override: purge ? null : consent.override,
     state: 'sent',
+    answer: null,
     receivedAt: null,
     receiptAt: null,
     reason: null,

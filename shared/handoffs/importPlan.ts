@@ -98,7 +98,9 @@ export function planHandoffs(input: PlanInput): HandoffPlan {
     });
     if (verdict.kind === 'apply') ledger = applyReceipt(ledger, receipt, now);
   }
-  if (bundle.kind === 'receipt' && settled.every((s) => !s.isNew)) {
+  // Known already (an earlier export carried the answer) is no refusal while the file still brings
+  // the declined case back: that file is the only copy of it on the way.
+  if (bundle.kind === 'receipt' && settled.every((s) => !s.isNew) && ops.length === 0) {
     const first = settled[0]!;
     throw refuse(
       'receipt',

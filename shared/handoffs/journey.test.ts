@@ -162,6 +162,22 @@ describe('a hand-off declined', () => {
     expect(readLedger(amina).sent[0]!.returnedAt).not.toBeNull();
   });
 
+  it('brings the case back with the receipt file even when an export carried the answer first', async () => {
+    const c = amina.addCase({ alias: 'Answer first' });
+    const own = bela.addCase({ alias: 'Bela own' });
+    const sent = await handOff(amina, c.id, 'Bela', 'h.crossing');
+    await importSealedFile(bela, file('h.crossing'), { decline: 'no room' });
+    await writeReceipt(bela, sent.exportId, file('h.receipt.crossing'));
+    await exportCases(bela, { to: ['Amina'], cases: [own.id], outFile: file('later.crossing') });
+    // The export overtakes the receipt file: the answer is recorded, the case not back yet.
+    await importSealedFile(amina, file('later.crossing'), { acceptOlder: true });
+    expect(listHandoffs(amina).sent[0]).toMatchObject({ state: 'declined', caseHeld: false });
+    const report = await importSealedFile(amina, file('h.receipt.crossing'), { acceptOlder: true });
+    expect(report.returns.map((r) => r.caseId)).toEqual([c.id]);
+    expect(report.receipts).toMatchObject([{ isNew: false }]);
+    expect(amina.getCase(c.id).fields.alias).toBe('Answer first');
+  });
+
   it('refuses to decline a file that is not a hand-off', async () => {
     amina.addCase({ alias: 'plain' });
     await exportCases(amina, { to: ['Bela'], cases: 'all', outFile: file('plain.crossing') });

@@ -140,12 +140,7 @@ export function judgeReceipt(
       problem: `it names case ${receipt.caseId}, but that hand-off carried case ${record.caseId}`,
     };
   }
-  const decided: ReceiptOutcome | null =
-    record.state === 'accepted' || record.state === 'declined'
-      ? record.state
-      : record.state === 'returned' && record.receiptAt
-        ? 'accepted'
-        : null;
+  const decided: ReceiptOutcome | null = record.answer;
   if (decided === null) return { kind: 'apply', receipt, record };
   if (decided === receipt.outcome) return { kind: 'known', receipt, record };
   return {
@@ -159,11 +154,17 @@ export function applyReceipt(ledger: HandoffLedger, receipt: Receipt, at: string
   return {
     ...ledger,
     sent: ledger.sent.map((s) =>
-      s.handoffId === receipt.handoffId && s.state !== 'returned'
-        ? { ...s, state: receipt.outcome, receivedAt: receipt.receivedAt, receiptAt: at, reason: receipt.reason }
-        : s.handoffId === receipt.handoffId
-          ? { ...s, receivedAt: receipt.receivedAt, receiptAt: at }
-          : s,
+      s.handoffId !== receipt.handoffId
+        ? s
+        : {
+            ...s,
+            // A case already back keeps `returned`; the answer is kept all the same.
+            state: s.state === 'returned' ? 'returned' : receipt.outcome,
+            answer: receipt.outcome,
+            receivedAt: receipt.receivedAt,
+            receiptAt: at,
+            reason: receipt.reason,
+          },
     ),
   };
 }

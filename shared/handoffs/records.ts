@@ -43,6 +43,8 @@ export const sentHandoffSchema = z.strictObject({
   agreedTo: z.string().max(300).nullable(),
   override: z.string().max(500).nullable(),
   state: z.enum(HANDOFF_STATES),
+  /** The receiver's answer once a receipt came (kept when the case is back: `returned` hides it). */
+  answer: z.enum(RECEIPT_OUTCOMES).nullable(),
   /** When the receiver imported the hand-off, and when their decision reached this vault. */
   receivedAt: z.iso.datetime().nullable(),
   receiptAt: z.iso.datetime().nullable(),
