@@ -178,7 +178,7 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
     bundle,
     ops,
     sender: { fingerprint: sender.fingerprint, name: sender.contactName ?? sender.displayName, self: sender.self },
-    purgedAt: (caseId) => (vault.isTombstoned(caseId) ? (purgedOn(vault, caseId) ?? 'an unknown date') : null),
+    purgedAt: (caseId) => purgedOn(vault, caseId) ?? null,
     decline: options.decline,
     me: me.fingerprint,
     now,
@@ -208,8 +208,7 @@ function importOpened(vault: Vault, opened: OpenedBundle, options: ImportOptions
 
   let fresh: Op[];
   if (options.dryRun) {
-    const purged = new Set(touched.filter((caseId) => vault.isTombstoned(caseId) && !plan.lift.has(caseId)));
-    fresh = candidates.filter((op) => !purged.has(op.caseId));
+    fresh = candidates.filter((op) => !plan.skipped.has(op.caseId));
   } else {
     fresh = vault.mergeValidatedOps(
       ops,

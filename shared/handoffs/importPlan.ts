@@ -45,6 +45,8 @@ export interface HandoffPlan {
   changed: boolean;
   /** Purged cases whose tombstones go in the import's transaction. */
   lift: Set<string>;
+  /** Purged cases that stay purged: the merge skips their ops. */
+  skipped: Set<string>;
   returns: ReturnedCase[];
   receipts: ReceiptSettled[];
   /** The hand-off this file is, as this vault answers it (null for other files). */
@@ -120,6 +122,7 @@ export function planHandoffs(input: PlanInput): HandoffPlan {
 
   // 2. Purged cases coming back from their holder.
   const lift = new Set<string>();
+  const skipped = new Set<string>();
   const returns: ReturnedCase[] = [];
   const returning = bundle.kind === 'handoff' || bundle.kind === 'receipt';
   for (const caseId of caseIds) {
@@ -137,7 +140,9 @@ export function planHandoffs(input: PlanInput): HandoffPlan {
         changes: ops.filter((op) => op.caseId === caseId && op.author !== input.me && hlcMillis(op.hlc) > since).length,
       });
       ledger = markReturned(ledger, caseId, now);
-    } else if (bundle.kind === 'handoff') {
+    } else if (bundle.kind !== 'handoff') {
+      skipped.add(caseId);
+    } else {
       throw refuse(
         'handoff',
         holder
@@ -163,7 +168,7 @@ export function planHandoffs(input: PlanInput): HandoffPlan {
       });
     }
   }
-  return { ledger, changed: ledger !== input.ledger, lift, returns, receipts: settled, handoff };
+  return { ledger, changed: ledger !== input.ledger, lift, skipped, returns, receipts: settled, handoff };
 }
 
 const articled = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);

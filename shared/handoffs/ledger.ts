@@ -28,8 +28,6 @@ export interface Holder {
   fingerprint: string;
   name: string;
   since: string;
-  /** The hand-off that took the case there, when this vault sent it (null: declined back). */
-  handoffId: string | null;
 }
 
 /**
@@ -54,7 +52,6 @@ export function holderOf(ledger: HandoffLedger, caseId: string): Holder | null {
       fingerprint: sent.to.fingerprint,
       name: sent.to.name,
       since: sent.sentAt,
-      handoffId: sent.handoffId,
     });
   }
   for (const received of ledger.received) {
@@ -66,7 +63,6 @@ export function holderOf(ledger: HandoffLedger, caseId: string): Holder | null {
             fingerprint: received.from.fingerprint,
             name: received.from.name,
             since: received.receivedAt,
-            handoffId: null,
           }
         : null,
     );

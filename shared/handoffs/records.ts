@@ -70,7 +70,6 @@ export const handoffLedgerSchema = z.strictObject({
 export type HandoffLedger = z.output<typeof handoffLedgerSchema>;
 
 const RECORD = 'exchange.handoffs';
-const EMPTY: HandoffLedger = { sent: [], received: [] };
 
 /** The vault's hand-off ledger (empty in a vault that never handed off or received one). */
 export function readLedger(vault: Vault): HandoffLedger {
@@ -83,5 +82,3 @@ export function readLedger(vault: Vault): HandoffLedger {
 export function writeLedger(vault: Vault, ledger: HandoffLedger, db: Database.Database): void {
   vault.putRecord(RECORD, JSON.stringify(handoffLedgerSchema.parse(ledger)), db);
 }
-
-export const emptyLedger = (): HandoffLedger => ({ sent: [...EMPTY.sent], received: [...EMPTY.received] });

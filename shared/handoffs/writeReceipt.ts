@@ -30,7 +30,8 @@ export async function writeReceipt(
   outFile: string,
   now?: Date,
 ): Promise<ReceiptResult> {
-  const received = readLedger(vault).received.filter((r) => r.handoffId === handoffId);
+  const ledger = readLedger(vault);
+  const received = ledger.received.filter((r) => r.handoffId === handoffId);
   const first = received[0];
   if (!first) throw usageError(`no hand-off ${handoffId} was imported into this vault`, 'noSuchHandoff');
   const contact = contactByFingerprint(vault, first.from.fingerprint);
@@ -50,7 +51,7 @@ export async function writeReceipt(
     omitted: [],
     files: collectBundleFiles(vault, carried),
     // This hand-off's answer first; the others owed to the same person travel along.
-    receipts: receiptsOwedTo(readLedger(vault), contact.fingerprint).sort(
+    receipts: receiptsOwedTo(ledger, contact.fingerprint).sort(
       (a, b) => Number(b.handoffId === handoffId) - Number(a.handoffId === handoffId),
     ),
     outFile,
