@@ -38,7 +38,7 @@ const stageRank = rank(STAGES);
 const riskRank = rank(RISKS);
 const passportRank = rank(PASSPORT_STATUSES);
 
-type Compare = (a: CaseRow, b: CaseRow) => number;
+export type Compare = (a: CaseRow, b: CaseRow) => number;
 const byText =
   (get: (r: CaseRow) => string | null): Compare =>
   (a, b) => {
@@ -65,16 +65,21 @@ const COMPARE: Record<SortKey, Compare> = {
   updatedAt: byNumber((r) => r.updatedAt),
 };
 
-/** Sorts in place; ties fall back to the id so that pages never overlap or skip a row. */
-export function sortRows(rows: CaseRow[], sort: Sort): CaseRow[] {
+/** The list's order for a sort; ties fall back to the id so that pages never overlap or skip a row. */
+export function compareRows(sort: Sort): Compare {
   const compare = COMPARE[sort.key];
   const sign = sort.direction === 'asc' ? 1 : -1;
   const nullsLast = sort.key === 'refugeCountry' || sort.key === 'assignedTo';
-  return rows.sort((a, b) => {
+  return (a, b) => {
     let result = compare(a, b);
     // Blanks stay last in both directions.
     const blank = nullsLast && (a[sort.key] === null) !== (b[sort.key] === null);
     if (!blank) result *= sign;
     return result !== 0 ? result : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
+  };
+}
+
+/** Sorts in place, in the list's order. */
+export function sortRows(rows: CaseRow[], sort: Sort): CaseRow[] {
+  return rows.sort(compareRows(sort));
 }

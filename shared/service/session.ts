@@ -3,6 +3,8 @@ import path from 'node:path';
 import { authError } from '../errors.js';
 import type { EventPayload } from '../ipc/contract.js';
 import type { Vault } from '../vault/vault.js';
+import type { VaultStats } from '../stats/stats.js';
+import { CaseListCache } from './caseListCache.js';
 import type { Emit } from './types.js';
 
 export const DEFAULT_VAULT_FILE = 'vault.crossing-vault';
@@ -24,6 +26,10 @@ export class Session {
   readonly unlockBackoff = new UnlockBackoff();
   /** Recovery shares shown and not yet confirmed as written down (handlers/seizure.ts); a lock drops them. */
   pendingSplit: PendingSplit | null = null;
+  /** The list's rows in their sorted orders, derived from the open vault: dropped on lock. */
+  readonly caseList = new CaseListCache();
+  /** The dashboard's counts for one generation of the vault's summaries and one day: dropped on lock. */
+  stats: { vault: Vault; generation: number; today: string; value: VaultStats } | null = null;
 
   constructor(
     dataDir: string,
@@ -49,12 +55,14 @@ export class Session {
   /** Takes an unlocked vault; any vault open before is locked first, so keys never outlive their use. */
   adopt(vault: Vault): void {
     if (this.current && this.current !== vault) this.current.lock();
+    this.dropDerived();
     this.current = vault;
   }
 
   /** Wipes keys and decrypted data at once; tells the UI only when something was actually unlocked. */
   lock(reason: LockReason): void {
     this.dropPendingSplit();
+    this.dropDerived();
     const vault = this.current;
     this.current = null;
     if (!vault) return;
@@ -62,6 +70,12 @@ export class Session {
     // A panic, a suspend or a screen lock must not wait for housekeeping (compaction, the index snapshot).
     vault.lock({ quick: reason !== 'user' && reason !== 'idle' });
     if (wasUnlocked) this.emit('locked', { reason });
+  }
+
+  /** Forgets what was derived from the vault's cases: it holds their aliases in the clear. */
+  dropDerived(): void {
+    this.caseList.clear();
+    this.stats = null;
   }
 
   dropPendingSplit(): void {

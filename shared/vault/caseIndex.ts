@@ -28,6 +28,13 @@ export class CaseIndex {
   private ops = 0;
   /** Every search key in one string, built on the first search after a change (see casesContaining). */
   private searchText: { text: string; ids: string[]; starts: number[] } | null = null;
+  /**
+   * The ids of cases whose summary changed, in order, from generation `changesFrom` on: lets a
+   * reader keep what it derived from the summaries (the list's sorted orders) up to date instead of
+   * deriving it again. Dropped once longer than the index, when deriving again costs no more.
+   */
+  private changes: string[] = [];
+  private changesFrom = 0;
 
   get caseCount(): number {
     return this.summaries.size;
@@ -35,6 +42,28 @@ export class CaseIndex {
 
   get opCount(): number {
     return this.ops;
+  }
+
+  /** Grows with every change to a summary: equal generations mean the same summaries. */
+  get generation(): number {
+    return this.changesFrom + this.changes.length;
+  }
+
+  /** The cases changed since a generation, or null when that is too long ago to say (derive anew). */
+  changedSince(generation: number): Set<string> | null {
+    if (generation < this.changesFrom || generation > this.generation) return null;
+    return new Set(this.changes.slice(generation - this.changesFrom));
+  }
+
+  private noteChange(caseId: string): void {
+    this.changes.push(caseId);
+    if (this.changes.length > Math.max(4096, this.summaries.size)) this.forgetChanges();
+  }
+
+  /** Every summary may have changed: a reader at any earlier generation derives anew. */
+  private forgetChanges(): void {
+    this.changesFrom += this.changes.length + 1;
+    this.changes = [];
   }
 
   /** Registers a segment (hex id) and the case ids of the ops in it; returns its number. */
@@ -88,6 +117,7 @@ export class CaseIndex {
       return;
     }
     this.summaries.set(caseId, summarizeCase(folded, ops));
+    this.noteChange(caseId);
     const key = searchKeyOf(folded);
     if (this.searchKeys.get(caseId) !== key) this.searchText = null;
     this.searchKeys.set(caseId, key);
@@ -95,7 +125,7 @@ export class CaseIndex {
 
   /** Forgets a case entirely (purge). */
   removeCase(caseId: string): void {
-    this.summaries.delete(caseId);
+    if (this.summaries.delete(caseId)) this.noteChange(caseId);
     this.searchKeys.delete(caseId);
     this.searchText = null;
   }
@@ -203,6 +233,7 @@ export class CaseIndex {
     }
     this.ops = state.ops;
     this.searchText = null;
+    this.forgetChanges();
   }
 
   /** Drops every summary and the directory (on lock). */
@@ -214,5 +245,6 @@ export class CaseIndex {
     this.segmentNumbers.clear();
     this.ops = 0;
     this.searchText = null;
+    this.forgetChanges();
   }
 }

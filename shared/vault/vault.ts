@@ -430,6 +430,24 @@ export class Vault {
     return this.index.allSummaries();
   }
 
+  /** Grows with every change to a case's summary: what a reader's derived views (sorted lists) compare. */
+  get summaryGeneration(): number {
+    this.assertOpen();
+    return this.index.generation;
+  }
+
+  /** The cases whose summary changed since a generation, or null when that is too long ago to tell. */
+  casesChangedSince(generation: number): Set<string> | null {
+    this.assertOpen();
+    return this.index.changedSince(generation);
+  }
+
+  /** One case's summary, from memory (undefined when the vault does not show it). */
+  caseSummary(caseId: string): CaseSummary | undefined {
+    this.assertOpen();
+    return this.index.summary(caseId);
+  }
+
   /** The whole case, folded from its ops as it is asked for. */
   getCase(idOrAbsorbed: string): CaseState {
     this.assertOpen();

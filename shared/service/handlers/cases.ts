@@ -1,5 +1,5 @@
 import type { Handlers } from '../types.js';
-import { DEFAULT_SORT, sortRows, toCaseRow } from '../caseRows.js';
+import { DEFAULT_SORT } from '../caseRows.js';
 import { historyEntries } from '../historyEntries.js';
 import { localDate } from '../localDate.js';
 import { authorNames } from '../authorNames.js';
@@ -8,15 +8,15 @@ type CaseChannel = 'queryCases' | 'getCase' | 'createCase' | 'updateCase' | 'add
 
 /** Cases: the list (filtered, sorted, paged rows, never whole cases), one case with its history, and edits. */
 export const caseHandlers: Handlers<CaseChannel> = {
-  queryCases: (ctx, args) => {
-    const today = localDate(ctx.now());
-    const rows = ctx.session
-      .requireVault()
-      .listCases(args.filter)
-      .map((c) => toCaseRow(c, today));
-    sortRows(rows, args.sort ?? DEFAULT_SORT);
-    return { total: rows.length, rows: rows.slice(args.offset, args.offset + args.limit) };
-  },
+  queryCases: (ctx, args) =>
+    ctx.session.caseList.page(
+      ctx.session.requireVault(),
+      args.filter,
+      args.sort ?? DEFAULT_SORT,
+      args.offset,
+      args.limit,
+      localDate(ctx.now()),
+    ),
 
   getCase: (ctx, args) => {
     const vault = ctx.session.requireVault();
