@@ -18,6 +18,8 @@ export interface ListPage {
 
 /** Filtered results kept for paging; a person switches between a few searches, not hundreds. */
 const KEPT_RESULTS = 8;
+/** Below this many matches, sorting them costs less than a pass over the kept order. */
+const NARROW_RESULT = 256;
 
 /**
  * The case list at the cost of a page. Sorting 100,000 rows for every page a scroll asks for cost
@@ -61,9 +63,9 @@ export class CaseListCache {
     }
     const ids = new Set(source.listCases(filter).map((c) => c.id));
     const rows = this.rows!;
-    // A narrow filter sorts its few rows; a wide one keeps the order's rows it matches.
+    // A handful of matches is sorted; more keep the order's rows they match (collation is slow).
     const found =
-      ids.size * 16 < order.length
+      ids.size < NARROW_RESULT
         ? [...ids].flatMap((id) => rows.get(id) ?? []).sort(compareRows(sort))
         : order.filter((row) => ids.has(row.id));
     this.results.set(key, found);
@@ -88,19 +90,27 @@ export class CaseListCache {
     this.results.clear();
     this.generation = generation;
     const rows = this.rows;
+    const moves: Array<{ old: CaseRow | undefined; next: CaseRow | undefined }> = [];
     for (const caseId of changed) {
+      const old = rows.get(caseId);
       const summary = source.caseSummary(caseId);
-      if (summary) rows.set(caseId, toCaseRow(summary, today));
+      const next = summary ? toCaseRow(summary, today) : undefined;
+      if (next) rows.set(caseId, next);
       else rows.delete(caseId);
+      moves.push({ old, next });
     }
+    // Each changed row leaves its place (found by binary search: the order is total) and is put
+    // where it now belongs: a few memory moves, not a pass over every row.
     for (const [key, order] of this.orders) {
-      const kept = order.filter((row) => !changed.has(row.id));
       const compare = compareRows(sortOf(key));
-      for (const caseId of changed) {
-        const row = rows.get(caseId);
-        if (row) kept.splice(insertionPoint(kept, row, compare), 0, row);
+      for (const { old, next } of moves) {
+        if (old) {
+          let at = insertionPoint(order, old, compare);
+          if (order[at] !== old) at = order.indexOf(old);
+          if (at >= 0) order.splice(at, 1);
+        }
+        if (next) order.splice(insertionPoint(order, next, compare), 0, next);
       }
-      this.orders.set(key, kept);
     }
   }
 

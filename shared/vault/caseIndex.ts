@@ -3,10 +3,13 @@ import type { MergeOp, Op } from '../oplog/ops.js';
 import { summarizeCase, type CaseSummary } from '../oplog/summary.js';
 import { compileFilter, searchKeyOf, searchWords, type CaseFilter } from '../search/filter.js';
 
+/** One case as the snapshot keeps it. */
+export type IndexEntry = [caseId: string, summary: CaseSummary | null, searchKey: string | null, segments: number[]];
+
 export interface IndexState {
-  /** Segment ids; a case's segments are given by their position here. */
-  segments: string[];
-  cases: Array<[caseId: string, summary: CaseSummary | null, searchKey: string | null, segments: number[]]>;
+  /** Segment ids; a case's segments are given by their position here (null: a segment since deleted). */
+  segments: Array<string | null>;
+  cases: IndexEntry[];
   ops: number;
   /** Merge ops and the ids of undone merges (see oplog/merges.ts); absent before merges existed. */
   merges?: MergeOp[];
@@ -35,6 +38,8 @@ export class CaseIndex {
    */
   private changes: string[] = [];
   private changesFrom = 0;
+  /** Cases whose entry differs from the sealed snapshot's; null when every entry may (none written). */
+  private unsaved: Set<string> | null = null;
 
   get caseCount(): number {
     return this.summaries.size;
@@ -56,6 +61,7 @@ export class CaseIndex {
   }
 
   private noteChange(caseId: string): void {
+    this.unsaved?.add(caseId);
     this.changes.push(caseId);
     if (this.changes.length > Math.max(4096, this.summaries.size)) this.forgetChanges();
   }
@@ -73,6 +79,7 @@ export class CaseIndex {
     this.segmentNumbers.set(segmentId, number);
     for (const caseId of caseIdsOfOps) {
       this.ops += 1;
+      this.unsaved?.add(caseId);
       const list = this.segmentsOfCase.get(caseId);
       if (!list) this.segmentsOfCase.set(caseId, [number]);
       else if (list.at(-1) !== number) list.push(number);
@@ -88,6 +95,7 @@ export class CaseIndex {
     this.segmentIds[number] = null;
     for (const caseId of caseIdsOfOps) {
       this.ops -= 1;
+      this.unsaved?.add(caseId);
       const list = this.segmentsOfCase.get(caseId);
       if (!list) continue;
       const rest = list.filter((n) => n !== number);
@@ -197,31 +205,73 @@ export class CaseIndex {
     return out;
   }
 
-  /** Everything this index holds, for the sealed snapshot: live segments renumbered from 0. */
-  exportState(): IndexState {
-    const renumber = new Map<number, number>();
-    const segments: string[] = [];
-    this.segmentIds.forEach((id, n) => {
-      if (id === null) return;
-      renumber.set(n, segments.length);
-      segments.push(id);
-    });
-    const cases: IndexState['cases'] = [];
-    for (const [caseId, numbers] of this.segmentsOfCase) {
-      cases.push([
-        caseId,
-        this.summaries.get(caseId) ?? null,
-        this.searchKeys.get(caseId) ?? null,
-        numbers.map((n) => renumber.get(n)!),
-      ]);
-    }
-    return { segments, cases, ops: this.ops };
+  /** The cases whose entry the sealed snapshot does not hold as it is now; null: any of them. */
+  unsavedCases(): ReadonlySet<string> | null {
+    return this.unsaved;
   }
 
-  /** Restores an exported state into this (empty) index. */
+  /** The snapshot in the file now holds every entry as it is (called once its write committed). */
+  markSaved(): void {
+    this.unsaved = new Set();
+  }
+
+  /** The snapshot in the file is gone or stale as a whole (a purge dropped it). */
+  markAllUnsaved(): void {
+    this.unsaved = null;
+  }
+
+  /** How many cases have ops (the snapshot's entries). */
+  get entryCount(): number {
+    return this.segmentsOfCase.size;
+  }
+
+  /** Segment numbers with no segment any more (compaction, purge): a whole snapshot renumbers them away. */
+  get deletedSegmentCount(): number {
+    return this.segmentIds.length - this.segmentNumbers.size;
+  }
+
+  /** Numbers the live segments from 0 again, leaving no gaps (before a whole snapshot is written). */
+  renumberSegments(): void {
+    const renumber = new Map<number, number>();
+    const live: string[] = [];
+    this.segmentIds.forEach((id, n) => {
+      if (id === null) return;
+      renumber.set(n, live.length);
+      live.push(id);
+    });
+    this.segmentIds.length = 0;
+    this.segmentNumbers.clear();
+    for (const id of live) {
+      this.segmentNumbers.set(id, this.segmentIds.length);
+      this.segmentIds.push(id);
+    }
+    for (const [caseId, numbers] of this.segmentsOfCase) {
+      this.segmentsOfCase.set(
+        caseId,
+        numbers.map((n) => renumber.get(n)!),
+      );
+    }
+  }
+
+  /** The segment list as numbered now, gaps included: the snapshot's header. */
+  segmentList(): Array<string | null> {
+    return [...this.segmentIds];
+  }
+
+  /** The snapshot entries of the cases the filter keeps (all by default). */
+  entries(keep: (caseId: string) => boolean = () => true): IndexEntry[] {
+    const out: IndexEntry[] = [];
+    for (const [caseId, numbers] of this.segmentsOfCase) {
+      if (!keep(caseId)) continue;
+      out.push([caseId, this.summaries.get(caseId) ?? null, this.searchKeys.get(caseId) ?? null, [...numbers]]);
+    }
+    return out;
+  }
+
+  /** Restores a snapshot's state into this (empty) index: it then matches the snapshot exactly. */
   importState(state: IndexState): void {
     for (const id of state.segments) {
-      this.segmentNumbers.set(id, this.segmentIds.length);
+      if (id !== null) this.segmentNumbers.set(id, this.segmentIds.length);
       this.segmentIds.push(id);
     }
     for (const [caseId, summary, searchKey, numbers] of state.cases) {
@@ -234,6 +284,7 @@ export class CaseIndex {
     this.ops = state.ops;
     this.searchText = null;
     this.forgetChanges();
+    this.unsaved = new Set();
   }
 
   /** Drops every summary and the directory (on lock). */
@@ -246,5 +297,6 @@ export class CaseIndex {
     this.ops = 0;
     this.searchText = null;
     this.forgetChanges();
+    this.unsaved = null;
   }
 }

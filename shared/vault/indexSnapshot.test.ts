@@ -1,8 +1,9 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrossingError } from '../errors.js';
 import { makeTempDir } from '../testing/tempDir.js';
+import { bucketCountFor, bucketOf } from './indexSnapshot.js';
 import { Vault } from './vault.js';
 
 const PASS = 'snapshot test passphrase';
@@ -130,4 +131,61 @@ it('is not written by a quick lock (a panic), and the next open folds from the o
   expect(snapshotRows()).toEqual(before);
   const seen = (await view()) as { cases: Array<{ id: string; fields: { risk: string } }> };
   expect(seen.cases.find((c) => c.id === ids[4])!.fields.risk).toBe('critical');
+});
+
+describe('written by buckets', () => {
+  async function seedMany(count: number): Promise<string[]> {
+    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
+    const ids = vault.addCases(
+      Array.from({ length: count }, (_, i) => ({ alias: i % 3 ? `Хеда ${i}` : `Ахмед ${i}`, otherNames: ['Akhmed'] })),
+    );
+    vault.lock();
+    return ids;
+  }
+  const byId = (rows: Rows) => new Map(rows.map((row) => [row.id.toString('hex'), row.sealed.toString('hex')]));
+
+  it('a lock after a few edits writes again only the header and the buckets of the cases edited', async () => {
+    const ids = await seedMany(3000);
+    const before = byId(snapshotRows());
+    expect(before.size).toBe(1 + bucketCountFor(3000));
+    const vault = await Vault.open(file, { passphrase: PASS });
+    const edited = [ids[5]!, ids[1500]!, ids[2999]!];
+    for (const id of edited) vault.updateCase(id, { stage: 'transit' });
+    vault.addNote(ids[5]!, 'second call');
+    vault.lock();
+    const after = byId(snapshotRows());
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const rewritten = [...after].filter(([id, sealed]) => before.get(id) !== sealed).length;
+    const buckets = new Set(edited.map((id) => bucketOf(id, bucketCountFor(3000))));
+    expect(rewritten).toBe(1 + buckets.size);
+    expect(await view()).toEqual(await fullView());
+  }, 60_000);
+
+  it('after a purge, is written whole again with the person gone, and matches folding every op', async () => {
+    const ids = await seedMany(600);
+    const vault = await Vault.open(file, { passphrase: PASS });
+    vault.purgeCase(ids[7]!);
+    vault.updateCase(ids[8]!, { risk: 'critical' });
+    for (let i = 0; i < 70; i++) vault.addNote(ids[9]!, `call ${i}`);
+    vault.compact();
+    vault.lock();
+    const seen = (await view()) as { cases: Array<{ id: string }> };
+    expect(seen.cases.map((c) => c.id)).not.toContain(ids[7]);
+    expect(seen).toEqual(await fullView());
+    // Edits after it, then a second ordinary lock: still the same as a full fold.
+    const again = await Vault.open(file, { passphrase: PASS });
+    again.updateCase(ids[10]!, { alias: 'Ахмед снова' });
+    again.lock();
+    expect(await view()).toEqual(await fullView());
+  }, 60_000);
+
+  it('is sealed by a bulk write itself, so a panic lock after it leaves a snapshot that covers it', async () => {
+    const { vault } = await Vault.create(file, { passphrase: PASS, kdf: 'interactive', displayName: 'Test' });
+    vault.addCases(Array.from({ length: 2500 }, (_, i) => ({ alias: `Хеда ${i}` })));
+    const sealed = snapshotRows();
+    expect(sealed.length).toBe(1 + bucketCountFor(2500));
+    vault.lock({ quick: true });
+    expect(byId(snapshotRows())).toEqual(byId(sealed));
+    expect(await view()).toEqual(await fullView());
+  }, 60_000);
 });

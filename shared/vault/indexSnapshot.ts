@@ -1,89 +1,141 @@
 import type Database from 'better-sqlite3';
 import type { MergeOp } from '../oplog/ops.js';
-import type { IndexState } from './caseIndex.js';
+import type { IndexEntry, IndexState } from './caseIndex.js';
+import { compressJson, parseJsonPlaintext } from './segments.js';
 import { openRow, sealRow } from './sealedRows.js';
 
 /**
- * The sealed snapshot of the in-memory index (see migration 003): a header chunk, then the cases
- * in chunks small enough that reading them back never holds the whole snapshot as one string.
+ * The sealed snapshot of the in-memory index (see migration 003): a header chunk, then the cases in
+ * chunks. Since format 4 the cases are spread over a fixed number of buckets by a hash of their id,
+ * so that a lock writes again only the buckets holding cases that changed, not every case.
  */
 const TABLE = 'index_snapshot';
-const CASES_PER_CHUNK = 5000;
 // 2: search keys fold every transliteration convention and hold notes, tasks and documents.
-const FORMAT = 2;
+// 3: the same, each chunk compressed before sealing (segments.ts).
+// 4: cases in hashed buckets; segment numbers keep gaps until the next whole write.
+const FORMAT = 4;
+const READABLE_FORMATS = new Set([2, 3, 4]);
+/** Cases per bucket aimed at: one edited case costs a lock ~100 KiB of JSON to seal again. */
+const CASES_PER_BUCKET = 256;
+const MAX_BUCKETS = 4096;
 
 export interface IndexSnapshot {
   state: IndexState;
   /** The vault's clock when the snapshot was written: the clock never goes back behind it. */
   clock: string;
+  /** How the file's cases are bucketed; null for a snapshot from before buckets (written whole next). */
+  buckets: number | null;
 }
 
-interface Header {
-  format: number;
-  segments: string[];
+/** What the header chunk holds besides the cases. */
+export interface SnapshotHeader {
+  segments: Array<string | null>;
   ops: number;
   clock: string;
-  chunks: number;
-  /** The merge log (oplog/merges.ts): without it the snapshot's cases would show unmerged. */
-  merges?: MergeOp[];
-  undone?: string[];
+  merges: MergeOp[];
+  undone: string[];
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+interface StoredHeader extends SnapshotHeader {
+  format: number;
+  chunks: number;
+  buckets?: number;
+}
 
-/** Replaces the snapshot, inside the caller's transaction. */
+type ChunkId = (n: number) => Uint8Array;
+
+/** A power of two giving about CASES_PER_BUCKET cases a bucket. */
+export function bucketCountFor(cases: number): number {
+  let buckets = 1;
+  while (buckets < MAX_BUCKETS && cases / buckets > CASES_PER_BUCKET) buckets *= 2;
+  return buckets;
+}
+
+/** Whether a layout still suits the number of cases (else the next snapshot is written whole). */
+export function bucketsStillFit(buckets: number, cases: number): boolean {
+  const wanted = bucketCountFor(cases);
+  return wanted <= buckets * 4 && buckets <= wanted * 4;
+}
+
+/** A case's bucket: FNV-1a of its id. Case ids are random, so buckets fill evenly. */
+export function bucketOf(caseId: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < caseId.length; i++) {
+    hash ^= caseId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % buckets;
+}
+
+/**
+ * Writes the snapshot inside the caller's transaction: the header, and the buckets named (every
+ * bucket when `whole`, after the old snapshot is removed). `entriesOf` gives each bucket's cases.
+ */
 export function writeIndexSnapshot(
   db: Database.Database,
   key: Uint8Array,
-  chunkId: (n: number) => Uint8Array,
-  snapshot: IndexSnapshot,
+  chunkId: ChunkId,
+  write: {
+    header: SnapshotHeader;
+    buckets: number;
+    whole: boolean;
+    changed: ReadonlySet<number>;
+    entriesOf: (keep: (caseId: string) => boolean) => IndexEntry[];
+  },
 ): void {
-  dropIndexSnapshot(db);
+  const { header, buckets, whole } = write;
+  if (whole) dropIndexSnapshot(db);
+  const del = db.prepare(`DELETE FROM ${TABLE} WHERE id = ?`);
   const insert = db.prepare(`INSERT INTO ${TABLE} (id, sealed) VALUES (?, ?)`);
-  const { cases, segments, ops } = snapshot.state;
-  const chunks = Math.ceil(cases.length / CASES_PER_CHUNK);
-  const header: Header = {
-    format: FORMAT,
-    segments,
-    ops,
-    clock: snapshot.clock,
-    chunks,
-    merges: snapshot.state.merges ?? [],
-    undone: snapshot.state.undone ?? [],
-  };
   const put = (n: number, value: unknown) => {
     const id = chunkId(n);
-    insert.run(id, sealRow(key, TABLE, id, encoder.encode(JSON.stringify(value))));
+    const plain = compressJson(JSON.stringify(value));
+    del.run(id);
+    insert.run(id, sealRow(key, TABLE, id, plain));
+    plain.fill(0);
   };
-  put(0, header);
-  for (let n = 1; n <= chunks; n++) put(n, cases.slice((n - 1) * CASES_PER_CHUNK, n * CASES_PER_CHUNK));
+  const stored: StoredHeader = { format: FORMAT, chunks: buckets, buckets, ...header };
+  put(0, stored);
+  const wanted = whole ? null : write.changed;
+  const grouped = new Map<number, IndexEntry[]>();
+  if (whole) for (let b = 0; b < buckets; b++) grouped.set(b, []);
+  else for (const b of write.changed) grouped.set(b, []);
+  for (const entry of write.entriesOf((caseId) => wanted === null || wanted.has(bucketOf(caseId, buckets)))) {
+    grouped.get(bucketOf(entry[0], buckets))!.push(entry);
+  }
+  for (const [bucket, entries] of grouped) put(bucket + 1, entries);
 }
 
 /** The snapshot, or null when there is none (or the table does not exist yet). A tampered chunk throws. */
-export function readIndexSnapshot(
-  db: Database.Database,
-  key: Uint8Array,
-  chunkId: (n: number) => Uint8Array,
-): IndexSnapshot | null {
+export function readIndexSnapshot(db: Database.Database, key: Uint8Array, chunkId: ChunkId): IndexSnapshot | null {
   const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(TABLE);
   if (!exists) return null;
   const select = db.prepare(`SELECT sealed FROM ${TABLE} WHERE id = ?`);
   const read = (n: number): unknown => {
     const id = chunkId(n);
     const row = select.get(id) as { sealed: Buffer } | undefined;
-    return row ? JSON.parse(decoder.decode(openRow(key, TABLE, id, row.sealed))) : undefined;
+    if (!row) return undefined;
+    const plain = openRow(key, TABLE, id, row.sealed);
+    try {
+      return parseJsonPlaintext(plain);
+    } finally {
+      plain.fill(0);
+    }
   };
-  const header = read(0) as Header | undefined;
-  if (!header || header.format !== FORMAT) return null;
-  const cases: IndexState['cases'] = [];
+  const header = read(0) as StoredHeader | undefined;
+  if (!header || !READABLE_FORMATS.has(header.format)) return null;
+  const cases: IndexEntry[] = [];
   for (let n = 1; n <= header.chunks; n++) {
-    const chunk = read(n) as IndexState['cases'] | undefined;
+    const chunk = read(n) as IndexEntry[] | undefined;
     if (!chunk) return null;
     for (const entry of chunk) cases.push(entry);
   }
   const merges = { merges: header.merges ?? [], undone: header.undone ?? [] };
-  return { state: { segments: header.segments, cases, ops: header.ops, ...merges }, clock: header.clock };
+  return {
+    state: { segments: header.segments, cases, ops: header.ops, ...merges },
+    clock: header.clock,
+    buckets: header.format >= 4 ? (header.buckets ?? null) : null,
+  };
 }
 
 /** Removes the snapshot (purge: a purged person's name must not survive in it). */

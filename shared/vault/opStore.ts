@@ -5,7 +5,7 @@ import { foldCaseOps } from '../oplog/fold.js';
 import { MergeLog } from '../oplog/merges.js';
 import { compareOps, type Op } from '../oplog/ops.js';
 import type { CaseIndex, IndexState } from './caseIndex.js';
-import { SMALL_SEGMENT_BYTES, decodeSegment, encodeSegments } from './segments.js';
+import { SMALL_SEGMENT_BYTES, decodeSegment, encodeSegments, isUncompressedSegment } from './segments.js';
 import { openRow, sealRow } from './sealedRows.js';
 
 const TABLE = 'op_segments';
@@ -23,6 +23,8 @@ export type Progress = (done: number, total: number) => void;
 export class OpStore {
   private readonly cache = new Map<string, Op[]>();
   private readonly smallSegments = new Set<string>();
+  /** Segments still in format 1 (uncompressed JSON), met while reading: the upgrade rewrites them. */
+  private readonly uncompressed = new Set<string>();
   /** Which cases are one person: read from the merge ops as they load and arrive. */
   readonly merges = new MergeLog();
 
@@ -85,12 +87,14 @@ export class OpStore {
    * loads everything instead.
    */
   loadFromSnapshot(state: IndexState, onProgress?: Progress): string | null {
-    const covered = new Set(state.segments);
+    const covered = new Set(state.segments.filter((id) => id !== null));
     const newer: WrittenSegment[] = [];
     let seen = 0;
     this.eachSegment(onProgress, (row, segmentId) => {
       if (covered.has(segmentId)) {
-        openRow(this.key, TABLE, row.id, row.sealed).fill(0); // authenticated, not decoded
+        const plain = openRow(this.key, TABLE, row.id, row.sealed); // authenticated, not decoded
+        if (isUncompressedSegment(plain)) this.uncompressed.add(segmentId);
+        plain.fill(0);
         seen += 1;
       } else {
         newer.push({ id: segmentId, ops: this.decode(row.id, row.sealed), small: false });
@@ -98,6 +102,7 @@ export class OpStore {
     });
     if (seen !== covered.size) {
       this.smallSegments.clear();
+      this.uncompressed.clear();
       return null;
     }
     this.index.importState(state);
@@ -170,6 +175,7 @@ export class OpStore {
       this.index.removeSegment(segment.id, caseIdsOf(segment.ops));
       this.cache.delete(segment.id);
       this.smallSegments.delete(segment.id);
+      this.uncompressed.delete(segment.id);
     }
     const touched = new Set<string>();
     for (const segment of added) {
@@ -213,6 +219,11 @@ export class OpStore {
     }
   }
 
+  /** Segments written by format 1, for the upgrade to compress. */
+  uncompressedSegmentIds(): string[] {
+    return [...this.uncompressed];
+  }
+
   /** The small segments that single edits leave, for compaction. */
   smallSegmentIds(): string[] {
     return [...this.smallSegments];
@@ -226,6 +237,7 @@ export class OpStore {
     this.merges.clear();
     this.cache.clear();
     this.smallSegments.clear();
+    this.uncompressed.clear();
   }
 
   private fold(caseId: string, ops: readonly Op[]): void {
@@ -255,6 +267,7 @@ export class OpStore {
 
   private decode(id: Buffer, sealed: Buffer): Op[] {
     const plain = openRow(this.key, TABLE, id, sealed);
+    if (isUncompressedSegment(plain)) this.uncompressed.add(id.toString('hex'));
     try {
       return decodeSegment(plain);
     } catch {

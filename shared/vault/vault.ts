@@ -51,7 +51,14 @@ import { noteTextSchema } from '../model/case.js';
 import type { CaseFilter } from '../search/filter.js';
 import { judgePassphrase } from '../model/passphraseStrength.js';
 import { CaseIndex } from './caseIndex.js';
-import { dropIndexSnapshot, readIndexSnapshot, writeIndexSnapshot } from './indexSnapshot.js';
+import {
+  bucketCountFor,
+  bucketOf,
+  bucketsStillFit,
+  dropIndexSnapshot,
+  readIndexSnapshot,
+  writeIndexSnapshot,
+} from './indexSnapshot.js';
 import { OpStore, type WrittenSegment } from './opStore.js';
 import { APPLICATION_ID, passphraseWrapAd, type VaultHeader } from './header.js';
 import { runMigrations } from './migrate.js';
@@ -150,6 +157,8 @@ export interface CreateVaultOptions {
 }
 
 const COMPACT_WHEN_SMALL_SEGMENTS = 64;
+/** From this many cases, a commit that changed a quarter of them seals the snapshot at once. */
+const BULK_SNAPSHOT_CASES = 2000;
 /** The sealed record that says whether a duress passphrase is set (the slot itself never says). */
 const SEIZURE_RECORD = 'seizure';
 const READ_ONLY_MESSAGE = 'the vault is open for reading only: nothing can be changed in it this way';
@@ -166,6 +175,8 @@ export class Vault {
   private keepWriterLock = false;
   /** Whether the index differs from the sealed snapshot in the file. */
   private indexChanged = false;
+  /** How the snapshot in the file buckets its cases; null when there is none to add to. */
+  private snapshotBuckets: number | null = null;
   /** Keeps the manifest for a writer; null for a reader. */
   private manifest: ManifestTracker | null = null;
   /** The manifest's counter when opened (a reader's view; null before a vault's first manifest). */
@@ -330,6 +341,7 @@ export class Vault {
         runMigrations(db, MIGRATIONS);
         applyPragmas(db);
         vault.startManifest(stored);
+        vault.compressOldSegments();
         // What a crash left in the WAL (a purge's old pages) is folded in and the WAL emptied.
         checkpoint(db);
       }
@@ -356,6 +368,7 @@ export class Vault {
       this.observe(snapshot.clock);
       if (newer) this.observe(newer);
       this.indexChanged = newer !== '';
+      this.snapshotBuckets = snapshot.buckets;
       return;
     }
     const maxHlc = this.store.loadAll(onProgress);
@@ -365,12 +378,60 @@ export class Vault {
 
   private readonly snapshotChunkId = (n: number) => this.keyedId('index-snapshot', String(n));
 
-  /** Seals the in-memory index into the vault, so that the next open need not fold every case. */
+  /**
+   * Seals the in-memory index into the vault, so that the next open need not fold every case. Only
+   * the buckets holding cases changed since the last snapshot are written again; the whole snapshot
+   * when there is none in the file yet, when the number of cases outgrew its buckets, or when
+   * deleted segments leave more gaps in the numbering than live segments.
+   */
   private saveIndexSnapshot(): void {
-    const merges = { merges: this.store.merges.ops(), undone: this.store.merges.undoneMerges() };
-    const snapshot = { state: { ...this.index.exportState(), ...merges }, clock: formatHlc(this.clock) };
-    this.write(() => writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, snapshot));
+    const unsaved = this.index.unsavedCases();
+    const cases = this.index.entryCount;
+    const whole =
+      unsaved === null ||
+      this.snapshotBuckets === null ||
+      !bucketsStillFit(this.snapshotBuckets, cases) ||
+      this.index.deletedSegmentCount > this.index.segmentList().length / 2;
+    if (whole) this.index.renumberSegments();
+    const buckets = whole ? bucketCountFor(cases) : this.snapshotBuckets!;
+    const changed = new Set<number>();
+    if (!whole) for (const caseId of unsaved!) changed.add(bucketOf(caseId, buckets));
+    const header = {
+      segments: this.index.segmentList(),
+      ops: this.index.opCount,
+      clock: formatHlc(this.clock),
+      merges: this.store.merges.ops(),
+      undone: this.store.merges.undoneMerges(),
+    };
+    this.write(() =>
+      writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, {
+        header,
+        buckets,
+        whole,
+        changed,
+        entriesOf: (keep) => this.index.entries(keep),
+      }),
+    );
+    this.index.markSaved();
+    this.snapshotBuckets = buckets;
     this.indexChanged = false;
+  }
+
+  /**
+   * A bulk write (an import, a spreadsheet, the demo) seals the changed buckets at once, outside
+   * its transaction: the lock that follows then has little left to write, and a panic lock or a
+   * crash after it still leaves a snapshot that covers the bulk.
+   */
+  private sealSnapshotAfterBulk(added: readonly WrittenSegment[]): void {
+    if (this.db.inTransaction || !this.writerLock || this.tampering) return;
+    const touched = new Set<string>();
+    for (const segment of added) for (const op of segment.ops) touched.add(op.caseId);
+    if (touched.size < Math.max(BULK_SNAPSHOT_CASES, this.index.entryCount / 4)) return;
+    try {
+      this.saveIndexSnapshot();
+    } catch {
+      // Housekeeping: the lock tries again; the bulk itself has committed.
+    }
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -718,6 +779,7 @@ export class Vault {
     }
     this.store.afterCommit(changes.added, changes.removed, refold);
     this.indexChanged = true;
+    if (refold) this.sealSnapshotAfterBulk(changes.added);
   }
 
   /** Author, clock and ids for new ops: also for layers that build ops themselves (merge.ts). */
@@ -1034,6 +1096,7 @@ export class Vault {
       removed = segments.reduce((n, segment) => n + segment.ops.length, 0) - kept.length;
       // The index snapshot holds the case's name and summary: it goes now, and is written anew on lock.
       dropIndexSnapshot(db);
+      this.snapshotBuckets = null;
       // So does any unsaved edit of it.
       dropDraft(this, caseId, db);
       for (const fileId of fileIdsIn(
@@ -1299,6 +1362,21 @@ export class Vault {
     }, false);
     checkpoint(this.db);
     return small.length;
+  }
+
+  /**
+   * The upgrade from format 1: segments written as bare JSON are written again compressed, in one
+   * transaction (the same ops, so no case changes). Runs once, when a writer first opens an old vault.
+   */
+  private compressOldSegments(): number {
+    const old = this.store.uncompressedSegmentIds();
+    if (old.length === 0) return 0;
+    this.commit(() => {
+      const removed = this.store.remove(old);
+      return { added: this.store.insert(removed.flatMap((segment) => segment.ops)), removed };
+    }, false);
+    checkpoint(this.db);
+    return old.length;
   }
 
   /**
