@@ -22,7 +22,12 @@ export function renderTable(table: Table): string {
 }
 
 export function renderReport(sections: readonly Section[], now: Date, command: string): string {
-  const parts = ['# Benchmark results', '', `Written by \`${command}\`; every run overwrites this file.`, ''];
+  const parts = [
+    '# Benchmark results',
+    '',
+    `Written by \`${command}\`; every run overwrites this file but for the UI bench's “Desk at …” sections (\`npm run bench:ui -- --write\`).`,
+    '',
+  ];
   parts.push('## Machine', '', ...machineLines(now), '');
   for (const section of sections) {
     parts.push(`## ${section.title}`, '');

@@ -46,6 +46,17 @@ const report = renderReport(
 console.log(report);
 if (write) {
   const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/RESULTS.md');
-  fs.writeFileSync(target, report);
+  fs.writeFileSync(target, report + deskSections(fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : ''));
   console.error(`wrote ${target}`);
+}
+
+/** The UI bench's sections (`npm run bench:ui -- --write`) are not this runner's to drop: they are carried over. */
+function deskSections(previous: string): string {
+  const kept: string[] = [];
+  let keeping = false;
+  for (const line of previous.split('\n')) {
+    if (line.startsWith('## ')) keeping = line.startsWith('## Desk at ');
+    if (keeping) kept.push(line);
+  }
+  return kept.length ? `\n${kept.join('\n').replace(/\n*$/, '\n')}` : '';
 }

@@ -106,6 +106,18 @@ describe('test harness', () => {
     });
   });
 
+  it('times each call it answers, for the UI bench', async () => {
+    const harness = await harnessWithRenderer();
+    const ws = await connect(harness);
+    await request(ws, 1, 'getAppState', {});
+    await harness.call('platformProtections', {});
+    const timings = harness.callTimings();
+    expect(timings.map((t) => t.channel)).toEqual(['getAppState', 'platformProtections']);
+    expect(timings.every((t) => t.ms >= 0 && t.startedAt > 0)).toBe(true);
+    harness.clearCallTimings();
+    expect(harness.callTimings()).toEqual([]);
+  });
+
   it('takes dialog answers over the control endpoint, with the token only', async () => {
     const harness = await harnessWithRenderer();
     const post = (token: string, body: unknown) =>

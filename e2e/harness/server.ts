@@ -23,6 +23,8 @@ export interface HarnessOptions {
   now?: () => Date;
   /** What main would say this machine protects; by default the network's laptops (see HARNESS_PROTECTIONS). */
   platformProtections?: ChannelResult<'platformProtections'>;
+  /** Check every answer against the contract (the default); the UI bench turns it off, as a packaged build has it. */
+  checkResults?: boolean;
 }
 
 /**
@@ -37,6 +39,17 @@ export const HARNESS_PROTECTIONS = platformProtections(
 );
 /** The harness is not Electron: About says so rather than showing made-up versions. */
 export const HARNESS_RUNTIME = { electron: null, chromium: null, node: process.versions.node };
+
+/** One contract call the harness answered, and how long the service took over it. */
+export interface CallTiming {
+  channel: string;
+  /** `performance.now()` in the harness's process when the call arrived. */
+  startedAt: number;
+  /** From arrival to answer: includes any wait behind earlier calls, as the service answers one at a time. */
+  ms: number;
+}
+/** The timings kept: the latest calls only, so that a long test run does not grow without end. */
+const TIMINGS_KEPT = 20_000;
 
 export interface Harness {
   /** The page to open: http://127.0.0.1:PORT/ */
@@ -55,6 +68,9 @@ export interface Harness {
   /** Calls the contract directly (setting up a vault or cases without clicking through the UI). */
   call<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<IpcResponse<C>>;
   lock(reason: LockReason): void;
+  /** The latest calls answered (from the page or through `call`), oldest first: for the UI bench. */
+  callTimings(): readonly CallTiming[];
+  clearCallTimings(): void;
   /** As if the person double-clicked a `.crossing` file: the UI receives `importFileOpened`. */
   openFile(filePath: string): void;
   close(): Promise<void>;
@@ -98,16 +114,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     runtime: HARNESS_RUNTIME,
     ...(options.releasePublicKey ? { releasePublicKey: options.releasePublicKey } : {}),
     emit: broadcast,
-    checkResults: true,
+    checkResults: options.checkResults ?? true,
     ...(options.now ? { now: options.now } : {}),
   });
 
   const protections = options.platformProtections ?? HARNESS_PROTECTIONS;
   /** The contract as the app answers it: main's own rows here, every other row by the vault service. */
-  const handle = (channel: string, args: unknown): Promise<IpcResponse<Channel>> =>
+  const answerCall = (channel: string, args: unknown): Promise<IpcResponse<Channel>> =>
     channel === 'platformProtections'
       ? Promise.resolve({ ok: true, value: protections })
       : service.handle(channel, args);
+  let timings: CallTiming[] = [];
+  const handle = async (channel: string, args: unknown): Promise<IpcResponse<Channel>> => {
+    const startedAt = performance.now();
+    try {
+      return await answerCall(channel, args);
+    } finally {
+      if (timings.length >= TIMINGS_KEPT) timings = timings.slice(TIMINGS_KEPT / 2);
+      timings.push({ channel, startedAt, ms: performance.now() - startedAt });
+    }
+  };
 
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
@@ -131,6 +157,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     queueDialog: (dialog, answer) => dialogs.queue(dialog, answer),
     call: (channel, args) => handle(channel, args) as Promise<IpcResponse<typeof channel>>,
     lock: (reason) => service.lock(reason),
+    callTimings: () => timings.slice(),
+    clearCallTimings: () => void (timings = []),
     openFile: (filePath) => void service.openFile(filePath),
     async close() {
       for (const socket of sockets) socket.terminate();
