@@ -9,6 +9,7 @@ import type { Channel } from '../../shared/ipc/contract.js';
 import { renderTable } from '../report.js';
 import type { HarnessMessage, HarnessRequest } from './harnessProcess.js';
 import { PROBE_SCRIPT, type Condition, type ProbeWindow, type UntilResult, type VisibleRow } from './probe.js';
+import { MIGRATIONS } from '../../shared/vault/migrations/index.js';
 
 /**
  * `npm run bench:ui`: the case desk (the Cases screen) measured in Debian's Chromium through the test
@@ -71,7 +72,8 @@ function vaultFor(cases: number): { file: string; passphrase: string; note: stri
     };
   }
   const dir = path.join(os.tmpdir(), 'crossing-bench-ui');
-  const file = path.join(dir, `demo-${cases}-seed1.crossing-vault`);
+  // Named by schema: a vault kept from an older format would be upgraded inside the timed unlock.
+  const file = path.join(dir, `demo-${cases}-seed1-schema${MIGRATIONS.length}.crossing-vault`);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dir, { recursive: true });
     const making = path.join(dir, `making-${process.pid}.crossing-vault`);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MergeOp } from '../oplog/ops.js';
 import type { IndexEntry, IndexState } from './caseIndex.js';
+import { packSummary, unpackSummary, type PackedSummary } from './packedSummary.js';
 import { compressJson, parseJsonPlaintext } from './segments.js';
 import { openRow, sealRow } from './sealedRows.js';
 
@@ -12,7 +13,8 @@ import { openRow, sealRow } from './sealedRows.js';
 const TABLE = 'index_snapshot';
 // 2: search keys fold every transliteration convention and hold notes, tasks and documents.
 // 3: the same, each chunk compressed before sealing (segments.ts).
-// 4: cases in hashed buckets; segment numbers keep gaps until the next whole write.
+// 4: cases in hashed buckets, summaries packed (packedSummary.ts); segment numbers keep gaps
+//    until the next whole write.
 const FORMAT = 4;
 const READABLE_FORMATS = new Set([2, 3, 4]);
 /** Cases per bucket aimed at: one edited case costs a lock ~100 KiB of JSON to seal again. */
@@ -103,7 +105,7 @@ export function writeIndexSnapshot(
   for (const entry of write.entriesOf((caseId) => wanted === null || wanted.has(bucketOf(caseId, buckets)))) {
     grouped.get(bucketOf(entry[0], buckets))!.push(entry);
   }
-  for (const [bucket, entries] of grouped) put(bucket + 1, entries);
+  for (const [bucket, entries] of grouped) put(bucket + 1, entries.map(packEntry));
 }
 
 /** The snapshot, or null when there is none (or the table does not exist yet). A tampered chunk throws. */
@@ -124,11 +126,12 @@ export function readIndexSnapshot(db: Database.Database, key: Uint8Array, chunkI
   };
   const header = read(0) as StoredHeader | undefined;
   if (!header || !READABLE_FORMATS.has(header.format)) return null;
+  const packed = header.format >= 4;
   const cases: IndexEntry[] = [];
   for (let n = 1; n <= header.chunks; n++) {
     const chunk = read(n) as IndexEntry[] | undefined;
     if (!chunk) return null;
-    for (const entry of chunk) cases.push(entry);
+    for (const entry of chunk) cases.push(packed ? unpackEntry(entry) : entry);
   }
   const merges = { merges: header.merges ?? [], undone: header.undone ?? [] };
   return {
@@ -136,6 +139,15 @@ export function readIndexSnapshot(db: Database.Database, key: Uint8Array, chunkI
     clock: header.clock,
     buckets: header.format >= 4 ? (header.buckets ?? null) : null,
   };
+}
+
+function packEntry([caseId, summary, searchKey, segments]: IndexEntry): unknown[] {
+  return [caseId, summary && packSummary(summary), searchKey, segments];
+}
+
+function unpackEntry(stored: unknown): IndexEntry {
+  const [caseId, summary, searchKey, segments] = stored as [string, PackedSummary | null, string | null, number[]];
+  return [caseId, summary && unpackSummary(caseId, summary), searchKey, segments];
 }
 
 /** Removes the snapshot (purge: a purged person's name must not survive in it). */

@@ -159,6 +159,8 @@ export interface CreateVaultOptions {
 const COMPACT_WHEN_SMALL_SEGMENTS = 64;
 /** From this many cases, a commit that changed a quarter of them seals the snapshot at once. */
 const BULK_SNAPSHOT_CASES = 2000;
+/** The schema (migration 007) from which op segments are written compressed. */
+const COMPRESSED_SCHEMA = 7;
 /** The sealed record that says whether a duress passphrase is set (the slot itself never says). */
 const SEIZURE_RECORD = 'seizure';
 const READ_ONLY_MESSAGE = 'the vault is open for reading only: nothing can be changed in it this way';
@@ -325,16 +327,20 @@ export class Vault {
       keys = deriveKeys(attempt.key);
       const identity = deserializeIdentity(getRecord(db, keys, 'identity', keys.identity) ?? missing('identity'));
       const vault = new Vault(target, db, header, keys, identity, lock);
-      vault.loadAllOps(options.onProgress);
-      // Every row authenticated on its own; now the whole: is every row there, in its last version?
+      // The whole first: is every row there, in its last version (the manifest's tag of its sealed bytes)?
+      const schema = db.pragma('user_version', { simple: true }) as number;
       let stored: ManifestState | null = null;
       try {
-        stored = verifyManifest(db, manifestKeys(keys), header, db.pragma('user_version', { simple: true }) as number);
+        stored = verifyManifest(db, manifestKeys(keys), header, schema);
       } catch (error) {
         if (!options.rescue || !(error instanceof CrossingError) || error.code !== 'rejected') throw error;
         vault.tampering = error.message;
         db.pragma('query_only = ON'); // nothing is written to an altered vault, by any path
       }
+      // Rows the verified manifest vouches for need no decryption now: each is authenticated again
+      // when it is read. Without a manifest (an old vault), or before format 2 (whose segments must
+      // be found to be compressed), every segment is authenticated here.
+      vault.loadAllOps(options.onProgress, stored !== null && !vault.tampering && schema >= COMPRESSED_SCHEMA);
       vault.openedCounter = stored?.counter ?? null;
       if (lock && !vault.tampering) {
         // Only now, with every row authenticated, may the file be written to.
@@ -361,9 +367,9 @@ export class Vault {
     }
   }
 
-  private loadAllOps(onProgress?: Progress): void {
+  private loadAllOps(onProgress: Progress | undefined, vouched: boolean): void {
     const snapshot = readIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId);
-    const newer = snapshot ? this.store.loadFromSnapshot(snapshot.state, onProgress) : null;
+    const newer = snapshot ? this.store.loadFromSnapshot(snapshot.state, onProgress, vouched) : null;
     if (snapshot && newer !== null) {
       this.observe(snapshot.clock);
       if (newer) this.observe(newer);
