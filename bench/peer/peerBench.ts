@@ -351,8 +351,8 @@ function section(rows: Row[], info: SqlcipherInfo, rssMeasured: boolean): Sectio
     `matches: SQLite's LIKE finds the letters anywhere in the JSON (inside Ахмедович, Ахмедова too); Crossing's search finds the name in any spelling (Akhmed, Achmed, Ахмет) but, since its name matcher devoices a word's last letter (Ахмед → ahmat, Ахмедович → ahmadaviq), not at the start of a longer word such as the patronymic: the counts differ in meaning.`,
     `of which KDF = Crossing: \`deriveKek\` at ${DEFAULT_KDF_LEVEL} (libsodium's Argon2id, the vault's own call) as the first call in a fresh process (\`kdfOnce.js\`, median of ${RUNS}, wall / CPU; it first grows libsodium's wasm memory: that process peaks at ${rows.map((r) => mb(r.kdf.coldRssBytes)).join(', ')} MB); a repeat call in a warm process took ${rows.map((r) => seconds(r.kdf.warmCpuMs)).join(', ')} s CPU. The recovery key needs no KDF. SQLCipher's is not timed inside sqlcipher: estimated as the CPU time of node's PBKDF2 (OpenSSL) at the same digest and iteration count.`,
     rssMeasured
-      ? `peak RSS = the highest of the ${RUNS} runs' maxRSS as GNU time reports it (\`/usr/bin/time -f '%M %U %S'\`: the kernel's rusage of the process it waits for, sqlcipher or node itself, from wait4).`
-      : `peak RSS and CPU not measured: /usr/bin/time (Debian's \`time\`) is not installed.`,
+      ? `peak RSS = the highest of the ${RUNS} runs' maxRSS as GNU time reports it (\`time -f '%M %U %S'\`: the kernel's rusage of the process it waits for, sqlcipher or node itself, from wait4).`
+      : `peak RSS and CPU not measured: GNU time (Debian's package \`time\`) is not installed.`,
   ];
   const big = rows.find((r) => r.cases === 100_000);
   if (big) {
@@ -402,7 +402,7 @@ export const peerBench: BenchModule = {
       ];
     }
     const rssFile = hasGnuTime() ? path.join(ctx.workDir, 'maxrss') : null;
-    if (!rssFile) ctx.log('/usr/bin/time (GNU time) is missing: peak RSS is not measured');
+    if (!rssFile) ctx.log('GNU time (Debian package time) is missing: peak RSS and CPU are not measured');
     const probe = path.join(ctx.workDir, 'probe.sqlcipher');
     const info = parseInfo(
       (await runWholeProcess('sqlcipher', [probe], { input: [queryScript(PASSPHRASE, INFO_PRAGMAS)] })).stdout,

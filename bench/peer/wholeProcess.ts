@@ -18,12 +18,13 @@ export interface ProcessRun {
   cpuMs: number | null;
 }
 
-export const GNU_TIME = '/usr/bin/time';
+/** GNU time, found on PATH (Debian's package `time`); spawned without a shell, so never the shell keyword. */
+export const GNU_TIME = 'time';
 /** Peak RSS in KiB, user and system CPU seconds. */
 const FORMAT = '%M %U %S';
 const REPORT = /^(\d+) (\d+\.\d+) (\d+\.\d+)$/;
 
-/** Whether /usr/bin/time is GNU time and reports %M (BusyBox's and the shell keyword do not). */
+/** Whether `time` on PATH is GNU time and reports %M, %U and %S (BusyBox's does not). */
 export function hasGnuTime(): boolean {
   const probe = spawnSync(GNU_TIME, ['-f', FORMAT, 'true'], { encoding: 'utf8' });
   return probe.status === 0 && REPORT.test(lastLine(probe.stderr ?? ''));
