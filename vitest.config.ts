@@ -22,6 +22,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'renderer/**/*.test.ts',
             'e2e/harness/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           exclude: [...defaultExclude, ONLY_UNDER_BORINGSSL],
           // The CLI tests run the compiled command: build it once first.

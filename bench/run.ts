@@ -10,6 +10,7 @@ import { exchangeBench } from './exchange.js';
 import { sheetsBench } from './sheets/sheetsBench.js';
 import { vaultBench } from './vault/vaultBench.js';
 import { seizureBench } from './seizure.js';
+import { peerBench } from './peer/peerBench.js';
 
 /**
  * Runs the registered benchmarks and writes bench/RESULTS.md. Options:
@@ -17,7 +18,15 @@ import { seizureBench } from './seizure.js';
  *   --only=vault        run only the named modules
  *   --no-write          print the report without overwriting RESULTS.md
  */
-const MODULES: BenchModule[] = [vaultBench, exchangeBench, evidenceBench, seizureBench, sheetsBench, dupesBench];
+const MODULES: BenchModule[] = [
+  vaultBench,
+  exchangeBench,
+  evidenceBench,
+  seizureBench,
+  sheetsBench,
+  dupesBench,
+  peerBench,
+];
 
 const DEFAULT_SIZES = [150, 10_000, 100_000];
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
