@@ -1,6 +1,9 @@
 import os from 'node:os';
 import type { Section, Table } from './types.js';
 
+/** The load average as the run starts: read then, not when the report is printed at the end. */
+const LOAD_AT_START = os.loadavg();
+
 /** The machine the numbers were measured on: they mean nothing without it. */
 export function machineLines(now: Date): string[] {
   const cpus = os.cpus();
@@ -8,10 +11,7 @@ export function machineLines(now: Date): string[] {
     `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`,
     `- RAM: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     `- Node ${process.version} on ${os.platform()} ${os.release()}`,
-    `- Load average when the run started: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(', ')}`,
+    `- Load average when the run started: ${LOAD_AT_START.map((l) => l.toFixed(2)).join(', ')}`,
     `- Date: ${now.toISOString()}`,
   ];
 }

@@ -424,20 +424,39 @@ export class Vault {
   }
 
   /**
+   * Removes the snapshot's bucket holding a case (inside a purge's transaction), or the whole
+   * snapshot when it is not bucketed. Until the bucket is written again, an open finds the
+   * snapshot incomplete and folds every case instead.
+   */
+  private dropSnapshotBucketOf(caseId: string, db: Database.Database): void {
+    if (this.snapshotBuckets === null) {
+      dropIndexSnapshot(db);
+      return;
+    }
+    db.prepare('DELETE FROM index_snapshot WHERE id = ?').run(
+      this.snapshotChunkId(bucketOf(caseId, this.snapshotBuckets) + 1),
+    );
+  }
+
+  private sealSnapshotQuietly(): void {
+    if (this.db.inTransaction || !this.writerLock || this.tampering) return;
+    try {
+      this.saveIndexSnapshot();
+    } catch {
+      // Housekeeping: the lock tries again.
+    }
+  }
+
+  /**
    * A bulk write (an import, a spreadsheet, the demo) seals the changed buckets at once, outside
    * its transaction: the lock that follows then has little left to write, and a panic lock or a
    * crash after it still leaves a snapshot that covers the bulk.
    */
   private sealSnapshotAfterBulk(added: readonly WrittenSegment[]): void {
-    if (this.db.inTransaction || !this.writerLock || this.tampering) return;
     const touched = new Set<string>();
     for (const segment of added) for (const op of segment.ops) touched.add(op.caseId);
     if (touched.size < Math.max(BULK_SNAPSHOT_CASES, this.index.entryCount / 4)) return;
-    try {
-      this.saveIndexSnapshot();
-    } catch {
-      // Housekeeping: the lock tries again; the bulk itself has committed.
-    }
+    this.sealSnapshotQuietly();
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -1100,9 +1119,8 @@ export class Vault {
       const segments = this.store.remove(this.index.segmentsOf(caseId));
       const kept = segments.flatMap((segment) => segment.ops.filter((op) => op.caseId !== caseId));
       removed = segments.reduce((n, segment) => n + segment.ops.length, 0) - kept.length;
-      // The index snapshot holds the case's name and summary: it goes now, and is written anew on lock.
-      dropIndexSnapshot(db);
-      this.snapshotBuckets = null;
+      // The index snapshot holds the case's name and summary: its bucket goes now, with the purge.
+      this.dropSnapshotBucketOf(caseId, db);
       // So does any unsaved edit of it.
       dropDraft(this, caseId, db);
       for (const fileId of fileIdsIn(
@@ -1122,6 +1140,9 @@ export class Vault {
       return { added: this.store.insert(kept), removed: segments };
     });
     this.index.removeCase(caseId);
+    // The bucket is written again without the person at once, so that the next open, even after a
+    // panic lock, reads the snapshot instead of folding every case. Failing that, the lock does it.
+    this.sealSnapshotQuietly();
     // The purged ops' old pages go from the WAL and the main file now, not at the next clean close:
     // this one waits (up to the busy timeout) for readers still on a snapshot from before the purge.
     checkpoint(this.db, { wait: true });
