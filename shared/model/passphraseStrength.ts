@@ -83,11 +83,15 @@ const RUSSIAN_WORDS = [
   'luiza',
 ];
 
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...en.dictionary, ru: RUSSIAN_WORDS },
-  graphs: common.adjacencyGraphs,
-  translations: en.translations,
-});
+// Built on first use: ranking the dictionaries takes ~0.3 s, which every command and every start
+// of the app paid before, though only choosing a passphrase needs it.
+let zxcvbn: ZxcvbnFactory | null = null;
+const checker = () =>
+  (zxcvbn ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...en.dictionary, ru: RUSSIAN_WORDS },
+    graphs: common.adjacencyGraphs,
+    translations: en.translations,
+  }));
 
 export type Strength = 0 | 1 | 2 | 3 | 4;
 /**
@@ -109,7 +113,7 @@ export interface PassphraseVerdict {
 export function judgePassphrase(passphrase: string): PassphraseVerdict {
   const normalized = passphrase.normalize('NFC');
   // zxcvbn's cost grows with length; past 100 characters, a passphrase is long enough anyway.
-  const result = zxcvbn.check(normalized.slice(0, 100));
+  const result = checker().check(normalized.slice(0, 100));
   const score = result.score as Strength;
   const tooShort = [...normalized].length < MIN_PASSPHRASE_LENGTH;
   const acceptable = !tooShort && score >= MIN_PASSPHRASE_SCORE;
