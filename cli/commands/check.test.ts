@@ -54,7 +54,9 @@ describe('crossing check', () => {
     const result = crossing(['check', vault], { env });
     expect(result.status).toBe(3);
     expect(result.stderr).toMatch(
-      new RegExp(`^crossing: the vault row op_segments/${row.id.toString('hex')} does not authenticate`),
+      new RegExp(
+        `^crossing: the vault file was altered: the row op_segments/${row.id.toString('hex')} is not the version`,
+      ),
     );
     expect(sha256(vault)).toBe(before);
   });
