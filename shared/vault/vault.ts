@@ -1382,28 +1382,26 @@ export class Vault {
     this.assertOpen();
     const small = this.store.smallSegmentIds();
     if (small.length < 2) return 0;
-    // The same ops in fewer segments: no case changes, so nothing needs folding again.
-    this.commit(() => {
-      const removed = this.store.remove(small);
-      return { added: this.store.insert(removed.flatMap((segment) => segment.ops)), removed };
-    }, false);
-    checkpoint(this.db);
-    return small.length;
+    return this.rewriteSegments(small);
   }
 
   /**
-   * The upgrade from format 1: segments written as bare JSON are written again compressed, in one
-   * transaction (the same ops, so no case changes). Runs once, when a writer first opens an old vault.
+   * Writes the ops of some segments again as new segments, in one transaction: the same ops (in
+   * fewer segments, or compressed), so no case changes and nothing needs folding again.
    */
-  private compressOldSegments(): number {
-    const old = this.store.uncompressedSegmentIds();
-    if (old.length === 0) return 0;
+  private rewriteSegments(segmentIds: string[]): number {
     this.commit(() => {
-      const removed = this.store.remove(old);
+      const removed = this.store.remove(segmentIds);
       return { added: this.store.insert(removed.flatMap((segment) => segment.ops)), removed };
     }, false);
     checkpoint(this.db);
-    return old.length;
+    return segmentIds.length;
+  }
+
+  /** The upgrade from format 1: segments written as bare JSON are written again compressed, once. */
+  private compressOldSegments(): number {
+    const old = this.store.uncompressedSegmentIds();
+    return old.length === 0 ? 0 : this.rewriteSegments(old);
   }
 
   /**
