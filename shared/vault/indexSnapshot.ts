@@ -69,6 +69,42 @@ export function bucketOf(caseId: string, buckets: number): number {
   return (hash >>> 0) % buckets;
 }
 
+export interface SnapshotPlan {
+  whole: boolean;
+  buckets: number;
+  /** The buckets to write again (empty when whole: every bucket is). */
+  changed: Set<number>;
+}
+
+/**
+ * Which buckets a write covers: those of the cases changed since the last one, or every bucket when
+ * the file has no bucketed snapshot (`layout` null), when every case may have changed (`unsaved`
+ * null), when the number of cases outgrew the buckets, or when segment numbers have more gaps than
+ * live segments (a whole write numbers them afresh).
+ */
+export function planSnapshotWrite(
+  layout: number | null,
+  unsaved: ReadonlySet<string> | null,
+  cases: number,
+  manyGaps: boolean,
+): SnapshotPlan {
+  if (layout === null || unsaved === null || manyGaps || !bucketsStillFit(layout, cases)) {
+    return { whole: true, buckets: bucketCountFor(cases), changed: new Set() };
+  }
+  const changed = new Set<number>();
+  for (const caseId of unsaved) changed.add(bucketOf(caseId, layout));
+  return { whole: false, buckets: layout, changed };
+}
+
+/**
+ * Removes the bucket holding a case (inside a purge's transaction), or the whole snapshot when it
+ * is not bucketed. Until it is written again an open finds the snapshot incomplete and folds every case.
+ */
+export function dropSnapshotBucketOf(db: Database.Database, chunkId: ChunkId, layout: number | null, caseId: string) {
+  if (layout === null) dropIndexSnapshot(db);
+  else db.prepare(`DELETE FROM ${TABLE} WHERE id = ?`).run(chunkId(bucketOf(caseId, layout) + 1));
+}
+
 /**
  * Writes the snapshot inside the caller's transaction: the header, and the buckets named (every
  * bucket when `whole`, after the old snapshot is removed). `entriesOf` gives each bucket's cases.
@@ -77,11 +113,8 @@ export function writeIndexSnapshot(
   db: Database.Database,
   key: Uint8Array,
   chunkId: ChunkId,
-  write: {
+  write: SnapshotPlan & {
     header: SnapshotHeader;
-    buckets: number;
-    whole: boolean;
-    changed: ReadonlySet<number>;
     entriesOf: (keep: (caseId: string) => boolean) => IndexEntry[];
   },
 ): void {

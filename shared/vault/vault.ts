@@ -51,14 +51,7 @@ import { noteTextSchema } from '../model/case.js';
 import type { CaseFilter } from '../search/filter.js';
 import { judgePassphrase } from '../model/passphraseStrength.js';
 import { CaseIndex } from './caseIndex.js';
-import {
-  bucketCountFor,
-  bucketOf,
-  bucketsStillFit,
-  dropIndexSnapshot,
-  readIndexSnapshot,
-  writeIndexSnapshot,
-} from './indexSnapshot.js';
+import { dropSnapshotBucketOf, planSnapshotWrite, readIndexSnapshot, writeIndexSnapshot } from './indexSnapshot.js';
 import { OpStore, type WrittenSegment } from './opStore.js';
 import { APPLICATION_ID, passphraseWrapAd, type VaultHeader } from './header.js';
 import { runMigrations } from './migrate.js';
@@ -391,17 +384,13 @@ export class Vault {
    * deleted segments leave more gaps in the numbering than live segments.
    */
   private saveIndexSnapshot(): void {
-    const unsaved = this.index.unsavedCases();
-    const cases = this.index.entryCount;
-    const whole =
-      unsaved === null ||
-      this.snapshotBuckets === null ||
-      !bucketsStillFit(this.snapshotBuckets, cases) ||
-      this.index.deletedSegmentCount > this.index.segmentList().length / 2;
-    if (whole) this.index.renumberSegments();
-    const buckets = whole ? bucketCountFor(cases) : this.snapshotBuckets!;
-    const changed = new Set<number>();
-    if (!whole) for (const caseId of unsaved!) changed.add(bucketOf(caseId, buckets));
+    const plan = planSnapshotWrite(
+      this.snapshotBuckets,
+      this.index.unsavedCases(),
+      this.index.entryCount,
+      this.index.deletedSegmentCount > this.index.segmentList().length / 2,
+    );
+    if (plan.whole) this.index.renumberSegments();
     const header = {
       segments: this.index.segmentList(),
       ops: this.index.opCount,
@@ -409,33 +398,22 @@ export class Vault {
       merges: this.store.merges.ops(),
       undone: this.store.merges.undoneMerges(),
     };
-    this.write(() =>
-      writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, {
-        header,
-        buckets,
-        whole,
-        changed,
-        entriesOf: (keep) => this.index.entries(keep),
-      }),
-    );
-    this.index.markSaved();
-    this.snapshotBuckets = buckets;
-    this.indexChanged = false;
-  }
-
-  /**
-   * Removes the snapshot's bucket holding a case (inside a purge's transaction), or the whole
-   * snapshot when it is not bucketed. Until the bucket is written again, an open finds the
-   * snapshot incomplete and folds every case instead.
-   */
-  private dropSnapshotBucketOf(caseId: string, db: Database.Database): void {
-    if (this.snapshotBuckets === null) {
-      dropIndexSnapshot(db);
-      return;
+    try {
+      this.write(() =>
+        writeIndexSnapshot(this.db, this.keys.index, this.snapshotChunkId, {
+          ...plan,
+          header,
+          entriesOf: (keep) => this.index.entries(keep),
+        }),
+      );
+    } catch (error) {
+      // The segments were numbered afresh in memory but not in the file: only a whole write fits now.
+      if (plan.whole) this.snapshotBuckets = null;
+      throw error;
     }
-    db.prepare('DELETE FROM index_snapshot WHERE id = ?').run(
-      this.snapshotChunkId(bucketOf(caseId, this.snapshotBuckets) + 1),
-    );
+    this.index.markSaved();
+    this.snapshotBuckets = plan.buckets;
+    this.indexChanged = false;
   }
 
   private sealSnapshotQuietly(): void {
@@ -1120,7 +1098,7 @@ export class Vault {
       const kept = segments.flatMap((segment) => segment.ops.filter((op) => op.caseId !== caseId));
       removed = segments.reduce((n, segment) => n + segment.ops.length, 0) - kept.length;
       // The index snapshot holds the case's name and summary: its bucket goes now, with the purge.
-      this.dropSnapshotBucketOf(caseId, db);
+      dropSnapshotBucketOf(db, this.snapshotChunkId, this.snapshotBuckets, caseId);
       // So does any unsaved edit of it.
       dropDraft(this, caseId, db);
       for (const fileId of fileIdsIn(
