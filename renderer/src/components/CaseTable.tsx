@@ -1,6 +1,6 @@
 import { FileCountFlag } from './FileCountFlag';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_SORT_KEYS } from '../../../shared/ipc/contract';
 import { countryName, formatShortDateTime } from '../format';
@@ -55,13 +55,22 @@ export function CaseTable({
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
-  // Back from a case, the list is where it was left, before the first paint.
-  const firstKey = useRef(resetKey);
-  useLayoutEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = initialScrollTop;
-    // Only when the table first appears: later the person's own scrolling is where it is.
+  // Back from a case, the list is where it was left: set as the element is attached, before the
+  // virtualizer first reads where it is scrolled and before the first paint. Only then: later the
+  // person's own scrolling is where it is.
+  const restored = useRef(false);
+  const attach = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      if (element && !restored.current) {
+        restored.current = true;
+        element.scrollTop = initialScrollTop;
+      }
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    [],
+  );
+  const firstKey = useRef(resetKey);
   useEffect(() => {
     if (firstKey.current === resetKey) return;
     firstKey.current = resetKey;
@@ -118,7 +127,7 @@ export function CaseTable({
         </div>
       </div>
       <div
-        ref={scrollRef}
+        ref={attach}
         className="case-scroll"
         onKeyDown={moveFocus}
         onScroll={(e) => onScrollTop(e.currentTarget.scrollTop)}
