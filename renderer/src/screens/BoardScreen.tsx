@@ -86,16 +86,7 @@ export function BoardScreen() {
       {/* Every stage at a glance, also those scrolled out of sight on a small screen: a click brings it in. */}
       <nav className="board-stages" aria-label={t('board.stages')}>
         {STAGES.map((stage) => (
-          <button
-            key={stage}
-            type="button"
-            className="chip"
-            onClick={() =>
-              document
-                .getElementById(`col-${stage}`)
-                ?.parentElement?.scrollIntoView({ inline: 'start', block: 'nearest', behavior: 'smooth' })
-            }
-          >
+          <button key={stage} type="button" className="chip" onClick={() => showColumn(stage)}>
             {t(`stage.${stage}`)}{' '}
             <span className="muted">{columns[stage] ? formatNumber(columns[stage].total) : ''}</span>
           </button>
@@ -172,4 +163,19 @@ function movedCard(
     [row.stage]: { total: from.total - 1, rows: from.rows.filter((r) => r.id !== row.id) },
     [stage]: { total: to.total + 1, rows: [{ ...row, stage }, ...to.rows].slice(0, PER_COLUMN) },
   };
+}
+
+/**
+ * Scrolls the board (and only the board: scrollIntoView also shifted the page under the sidebar when
+ * the last columns could not reach the left edge) to a stage's column.
+ */
+function showColumn(stage: Stage) {
+  const column = document.getElementById(`col-${stage}`)?.parentElement;
+  const board = column?.parentElement;
+  if (!column || !board) return;
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  board.scrollTo({
+    left: board.scrollLeft + column.getBoundingClientRect().left - board.getBoundingClientRect().left,
+    behavior: still ? 'auto' : 'smooth',
+  });
 }
