@@ -185,4 +185,22 @@ describe('CasePages', () => {
     pages.show(5_000, 5_040);
     expect(asked).toHaveLength(1);
   });
+
+  it('an empty list refreshed asks the vault again (cases may have come meanwhile)', async () => {
+    let total = 0;
+    const asked: number[] = [];
+    const pages = new CasePages('list', (offset) => {
+      asked.push(offset);
+      return Promise.resolve({ total, rows: total ? [row(0)] : [] });
+    });
+    pages.load();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(pages.total).toBe(0);
+    total = 1;
+    pages.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual([0, 0]);
+    expect(pages.total).toBe(1);
+    expect(pages.rowAt(0)?.alias).toBe('Case 0');
+  });
 });

@@ -157,7 +157,10 @@ export class CasePages {
     this.timer = null;
     this.waitingSince = null;
     if (this.inFlight) return;
-    const request = nextRequest(this.view, this.total, this.direction, (p) => this.fresh.has(p));
+    // Until the vault has answered since the last refresh, the list may have grown or shrunk: its
+    // length is not known, and the view's own pages are asked for even past the old end.
+    const total = this.answered ? this.total : null;
+    const request = nextRequest(this.view, total, this.direction, (p) => this.fresh.has(p));
     if (!request) return;
     this.inFlight = true;
     const generation = this.generation;
