@@ -78,8 +78,9 @@ export function CaseTable({
   }, [resetKey]);
 
   useEffect(() => {
-    if (total > 0) ensureRange(first, last);
-  }, [first, last, total, ensureRange]);
+    // Before the pane is measured the virtualizer has no rows yet: that is not a view at the top.
+    if (total > 0 && items.length > 0) ensureRange(first, last);
+  }, [first, last, total, ensureRange, items.length]);
 
   const header = (key: SortKey) => {
     const active = sort.key === key;
