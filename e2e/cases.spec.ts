@@ -58,3 +58,68 @@ test('shows a realistic vault, virtualized, and passes axe', async ({ app }) => 
   await page.keyboard.press('Control+KeyF');
   await expect(cases.search).toBeFocused();
 });
+
+test('back from a case, the list keeps its search, filters, sort and place, paints at once, and shows the edit', async ({
+  app,
+}) => {
+  const { page, control } = app;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openVault(page, control);
+  const ids = new Map<string, string>();
+  for (let i = 1; i <= 120; i++) {
+    const alias = `Akhmed ${String(i).padStart(3, '0')}`;
+    const { id } = await control.value('createCase', { input: { alias, risk: i % 2 ? 'high' : 'low' } });
+    ids.set(alias, id);
+  }
+  await control.value('createCase', { input: { alias: 'Zarema', risk: 'high' } });
+  await page.reload();
+  const cases = new CasesPage(page);
+  await expect(cases.count()).toHaveText('121 cases');
+
+  await cases.search.fill('Akhmed');
+  await cases.filter('Risk', 'High');
+  await expect(cases.count()).toHaveText('60 cases');
+  const alias = page.getByRole('columnheader', { name: 'Alias' });
+  await alias.getByRole('button').click();
+  await alias.getByRole('button').click();
+  await expect(alias).toHaveAttribute('aria-sort', 'descending');
+  await expect(cases.rows.first()).toContainText('Akhmed 119');
+  // Down to the 31st row: Akhmed 059 (odd numbers only, from 119 down).
+  await cases.scroller.evaluate((el) => el.scrollTo(0, 30 * 36));
+  await expect(cases.row('Akhmed 059')).toBeInViewport();
+  const place = await cases.scroller.evaluate((el) => el.scrollTop);
+  expect(place).toBeGreaterThan(0);
+
+  await cases.open('Akhmed 059');
+  await expect(page.getByRole('heading', { level: 1, name: 'Akhmed 059' })).toBeVisible();
+  // Changed while the case is open (as a save here would): the list shows it on return.
+  await control.value('updateCase', { id: ids.get('Akhmed 059')!, patch: { stage: 'shelter' } });
+
+  // Back: in the very first frame, the rows where the list was, not placeholders and not the top.
+  const first = await page.evaluate(async () => {
+    const back = document.querySelector<HTMLButtonElement>('.screen-case .screen-head button');
+    const started = performance.now();
+    back!.click();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const scroll = document.querySelector('.case-scroll');
+    return {
+      ms: performance.now() - started,
+      top: scroll?.scrollTop,
+      placeholders: scroll?.querySelectorAll('.skeleton').length,
+      rows: [...(scroll?.querySelectorAll('.row-open') ?? [])].map((b) => b.textContent),
+    };
+  });
+  expect(first.placeholders).toBe(0);
+  expect(first.rows).toContain('Akhmed 059');
+  expect(first.top).toBe(place);
+  expect(first.ms).toBeLessThan(100);
+
+  await expect(cases.search).toHaveValue('Akhmed');
+  await expect(page.getByRole('group', { name: 'Filters' }).locator('summary', { hasText: 'Risk' })).toContainText('1');
+  await expect(cases.count()).toHaveText('60 cases');
+  await expect(alias).toHaveAttribute('aria-sort', 'descending');
+  // Fetched again in the background: the edit shows, in the same place.
+  await expect(cases.row('Akhmed 059')).toContainText('Shelter');
+  await expect(cases.row('Akhmed 059')).toBeInViewport();
+  expect(await cases.scroller.evaluate((el) => el.scrollTop)).toBe(place);
+});

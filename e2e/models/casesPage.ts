@@ -9,6 +9,10 @@ export class CasesPage {
   get table() {
     return this.page.getByRole('table', { name: 'Cases' });
   }
+  /** The table's own scrolling pane. */
+  get scroller() {
+    return this.page.locator('.case-scroll');
+  }
   get rows() {
     return this.table.getByRole('rowgroup').nth(1).getByRole('row');
   }

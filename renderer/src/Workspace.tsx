@@ -18,6 +18,7 @@ import { DuplicatesScreen } from './screens/duplicates/DuplicatesScreen';
 import { HandoffsScreen } from './screens/handoffs/HandoffsScreen';
 import { isModKey, matchesAccelerator } from './shortcuts';
 import { AppContext, type AppContextValue, type LeaveGuard, type Me, type Route } from './state/app';
+import { CaseListStore } from './state/caseListStore';
 import { useIdleLock } from './state/useIdleLock';
 
 type Props = {
@@ -47,6 +48,8 @@ export function Workspace({
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ name: 'cases' });
   const [toasts, setToasts] = useState<Toast[]>([]);
+  // Dropped with the workspace at a lock, like every other decrypted thing.
+  const [caseList] = useState(() => new CaseListStore());
 
   const leaveGuard = useRef<LeaveGuard | null>(null);
   const [leaving, setLeaving] = useState<{ to: Route; guard: LeaveGuard } | null>(null);
@@ -54,11 +57,15 @@ export function Workspace({
     leaveGuard.current = guard;
   }, []);
 
-  const go = useCallback((next: Route) => {
-    leaveGuard.current = null;
-    setLeaving(null);
-    setRoute(next);
-  }, []);
+  const go = useCallback(
+    (next: Route) => {
+      leaveGuard.current = null;
+      setLeaving(null);
+      if (next.name === 'cases' && next.stage) caseList.showStage({ stage: [next.stage] });
+      setRoute(next);
+    },
+    [caseList],
+  );
   // Typed work is never dropped by a click elsewhere: with a guard set, leaving asks first.
   const navigate = useCallback(
     (next: Route) => {
@@ -135,8 +142,9 @@ export function Workspace({
       notify,
       setLeaveGuard,
       startErase,
+      caseList,
     }),
-    [me, settings, updateSettings, route, navigate, lockNow, notify, setLeaveGuard, startErase],
+    [me, settings, updateSettings, route, navigate, lockNow, notify, setLeaveGuard, startErase, caseList],
   );
 
   return (
@@ -204,7 +212,8 @@ function skipToMain(event: MouseEvent) {
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.name) {
     case 'cases':
-      return <CasesScreen />;
+      // A stage asked for from the board is a fresh list, even when Cases is already on screen.
+      return <CasesScreen key={route.stage ?? 'cases'} />;
     case 'board':
       return <BoardScreen />;
     case 'case':

@@ -14,6 +14,7 @@ export function BoardCard({ row, stages, onOpen, onMove }: Props) {
   return (
     <li
       className={`board-card risk-edge-${row.risk}`}
+      data-case-id={row.id}
       draggable
       onDragStart={(e) => {
         e.dataTransfer.setData('text/x-crossing-case', row.id);

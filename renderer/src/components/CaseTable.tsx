@@ -1,6 +1,6 @@
 import { FileCountFlag } from './FileCountFlag';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Fragment, useEffect, useRef, type KeyboardEvent } from 'react';
+import { Fragment, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_SORT_KEYS } from '../../../shared/ipc/contract';
 import { countryName, formatShortDateTime } from '../format';
@@ -18,13 +18,28 @@ type Props = {
   version: number;
   /** Changes with the filter and sort: the list starts again from the top. */
   resetKey: string;
+  /** Where the list was scrolled when it was left: it opens there again. */
+  initialScrollTop: number;
+  onScrollTop: (top: number) => void;
 };
 
 const ROW_HEIGHT = 36;
 type SortKey = (typeof CASE_SORT_KEYS)[number];
 
 /** Every case, one line each, virtualized: only the rows on screen exist in the DOM. */
-export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nameOf, version, resetKey }: Props) {
+export function CaseTable({
+  total,
+  rowAt,
+  ensureRange,
+  sort,
+  onSort,
+  onOpen,
+  nameOf,
+  version,
+  resetKey,
+  initialScrollTop,
+  onScrollTop,
+}: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual hands back a mutable instance; this component is simply not auto-memoized.
@@ -34,18 +49,38 @@ export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nam
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    initialOffset: initialScrollTop,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
+  // Back from a case, the list is where it was left: set as the element is attached, before the
+  // virtualizer first reads where it is scrolled and before the first paint. Only then: later the
+  // person's own scrolling is where it is.
+  const restored = useRef(false);
+  const attach = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      if (element && !restored.current) {
+        restored.current = true;
+        element.scrollTop = initialScrollTop;
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const firstKey = useRef(resetKey);
   useEffect(() => {
+    if (firstKey.current === resetKey) return;
+    firstKey.current = resetKey;
     scrollRef.current?.scrollTo(0, 0);
   }, [resetKey]);
 
   useEffect(() => {
-    if (total > 0) ensureRange(first, last);
-  }, [first, last, total, ensureRange]);
+    // Before the pane is measured the virtualizer has no rows yet: that is not a view at the top.
+    if (total > 0 && items.length > 0) ensureRange(first, last);
+  }, [first, last, total, ensureRange, items.length]);
 
   const header = (key: SortKey) => {
     const active = sort.key === key;
@@ -92,7 +127,13 @@ export function CaseTable({ total, rowAt, ensureRange, sort, onSort, onOpen, nam
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className="case-scroll" onKeyDown={moveFocus} data-version={version}>
+      <div
+        ref={attach}
+        className="case-scroll"
+        onKeyDown={moveFocus}
+        onScroll={(e) => onScrollTop(e.currentTarget.scrollTop)}
+        data-version={version}
+      >
         <div role="rowgroup" className="case-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rowAt(item.index);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PIPELINE_STAGES, STAGES, type Stage } from '../../../shared/model/case';
 import { api, type ApiError, asApiError } from '../api';
@@ -19,6 +19,9 @@ export function BoardScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [dragOver, setDragOver] = useState<Stage | null>(null);
   const [tick, setTick] = useState(0);
+  // The card moved from the keyboard or its menu, and which of its controls had focus: it gets it back
+  // in its new column (the old one is gone with the column it was in).
+  const refocus = useRef<{ id: string; control: string } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -37,12 +40,32 @@ export function BoardScreen() {
     };
   }, [tick]);
 
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted) return;
+    const card = document.querySelector(`.board-card[data-case-id="${CSS.escape(wanted.id)}"]`);
+    const target =
+      card?.querySelector<HTMLElement>(`.${wanted.control}`) ?? card?.querySelector<HTMLElement>('.card-open');
+    if (!target) return;
+    refocus.current = null;
+    target.focus();
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [columns]);
+
   const move = useCallback(
     async (row: CaseRow, stage: Stage) => {
       if (row.stage === stage || stage === 'closed') return;
+      const focused = document.activeElement?.closest(`.board-card`) ? document.activeElement : null;
       try {
         await api.updateCase({ id: row.id, patch: row.stage === 'closed' ? { stage, closedReason: null } : { stage } });
         notify(t('board.moved', { alias: row.alias, stage: t(`stage.${stage}`) }));
+        if (focused)
+          refocus.current = {
+            id: row.id,
+            control: focused.classList.contains('card-move') ? 'card-move' : 'card-open',
+          };
+        // The card is moved at once (to the top: it is the most recently changed), then every column is fetched again.
+        setColumns((now) => movedCard(now, row, stage));
         setTick((n) => n + 1);
       } catch (e) {
         setError(asApiError(e));
@@ -63,16 +86,7 @@ export function BoardScreen() {
       {/* Every stage at a glance, also those scrolled out of sight on a small screen: a click brings it in. */}
       <nav className="board-stages" aria-label={t('board.stages')}>
         {STAGES.map((stage) => (
-          <button
-            key={stage}
-            type="button"
-            className="chip"
-            onClick={() =>
-              document
-                .getElementById(`col-${stage}`)
-                ?.parentElement?.scrollIntoView({ inline: 'start', block: 'nearest', behavior: 'smooth' })
-            }
-          >
+          <button key={stage} type="button" className="chip" onClick={() => showColumn(stage)}>
             {t(`stage.${stage}`)}{' '}
             <span className="muted">{columns[stage] ? formatNumber(columns[stage].total) : ''}</span>
           </button>
@@ -116,7 +130,16 @@ export function BoardScreen() {
                 ))}
               </ul>
               {column && column.total > column.rows.length ? (
-                <p className="muted small more">{t('board.more', { count: column.total - column.rows.length })}</p>
+                <button
+                  type="button"
+                  className="link-button board-more"
+                  onClick={() => navigate({ name: 'cases', stage })}
+                >
+                  {t('board.more', {
+                    count: column.total - column.rows.length,
+                    formatted: formatNumber(column.total - column.rows.length),
+                  })}
+                </button>
               ) : null}
             </section>
           );
@@ -124,4 +147,35 @@ export function BoardScreen() {
       </div>
     </section>
   );
+}
+
+/** The columns with one card moved to the top of another stage's column, and both counts changed. */
+function movedCard(
+  columns: Partial<Record<Stage, Column>>,
+  row: CaseRow,
+  stage: Stage,
+): Partial<Record<Stage, Column>> {
+  const from = columns[row.stage];
+  const to = columns[stage];
+  if (!from || !to) return columns;
+  return {
+    ...columns,
+    [row.stage]: { total: from.total - 1, rows: from.rows.filter((r) => r.id !== row.id) },
+    [stage]: { total: to.total + 1, rows: [{ ...row, stage }, ...to.rows].slice(0, PER_COLUMN) },
+  };
+}
+
+/**
+ * Scrolls the board (and only the board: scrollIntoView also shifted the page under the sidebar when
+ * the last columns could not reach the left edge) to a stage's column.
+ */
+function showColumn(stage: Stage) {
+  const column = document.getElementById(`col-${stage}`)?.parentElement;
+  const board = column?.parentElement;
+  if (!column || !board) return;
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  board.scrollTo({
+    left: board.scrollLeft + column.getBoundingClientRect().left - board.getBoundingClientRect().left,
+    behavior: still ? 'auto' : 'smooth',
+  });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEEDS, PASSPORT_STATUSES, RISKS, STAGES } from '../../../shared/model/case';
 import type { CaseFilter } from '../../../shared/search/filter';
@@ -12,15 +12,18 @@ import { useApp } from '../state/app';
 import { useCasePages, type CaseSort } from '../state/useCasePages';
 import { usePeople } from '../state/usePeople';
 
-/** The case list: saved filters, a filter per enumerated field, instant search, a sortable virtual table. */
+/**
+ * The case list: saved filters, a filter per enumerated field, instant search, a sortable virtual table.
+ * Its place (search, filters, sort, scroll) is kept in the workspace: back from a case, it is as it was.
+ */
 export function CasesScreen() {
   const { t } = useTranslation();
-  const { me, navigate } = useApp();
+  const { me, navigate, caseList } = useApp();
   const { contacts, nameOf } = usePeople();
-  const [filter, setFilter] = useState<CaseFilter>({});
-  const [searchText, setSearchText] = useState('');
-  const [sort, setSort] = useState<CaseSort>({ key: 'updatedAt', direction: 'desc' });
-  const [countries, setCountries] = useState<string[]>([]);
+  const [filter, setFilter] = useState<CaseFilter>(() => caseList.place.filter);
+  const [searchText, setSearchText] = useState(() => caseList.place.searchText);
+  const [sort, setSort] = useState<CaseSort>(() => caseList.place.sort);
+  const [countries, setCountries] = useState<string[]>(() => caseList.countries);
   const day = today();
   const presetList = useMemo(() => presets(me.fingerprint, day), [me.fingerprint, day]);
   const activePreset = presetOf(filter, presetList);
@@ -35,14 +38,27 @@ export function CasesScreen() {
     return () => window.clearTimeout(handle);
   }, [searchText]);
 
+  useEffect(() => caseList.keepChoices(searchText, filter, sort), [caseList, searchText, filter, sort]);
+
+  const { total, rowAt, ensureRange, error, version, answered } = useCasePages(caseList, filter, sort);
+
+  // The refuge countries the filter offers come from the statistics, which take the vault a while to
+  // count: they are asked for once the rows have come, never before them (the vault answers one call
+  // at a time), and kept for the next visit.
+  const countriesAsked = useRef<string | null>(null);
   useEffect(() => {
+    if (!answered() || countriesAsked.current === day) return;
+    countriesAsked.current = day;
     api.getStats({ today: day }).then(
-      (s) => setCountries(Object.keys(s.byRefugeCountry).filter(Boolean).sort()),
+      (s) => {
+        const found = Object.keys(s.byRefugeCountry).filter(Boolean).sort();
+        caseList.keepCountries(found);
+        setCountries(found);
+      },
       () => undefined,
     );
-  }, [day]);
+  }, [answered, version, day, caseList]);
 
-  const { total, rowAt, ensureRange, error, version } = useCasePages(filter, sort);
   const set = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K]) => setFilter((f) => ({ ...f, [key]: value }));
 
   const assignees = ['', me.fingerprint, ...contacts.map((c) => c.fingerprint)];
@@ -195,6 +211,8 @@ export function CasesScreen() {
           nameOf={nameOf}
           version={version}
           resetKey={JSON.stringify([filter, sort])}
+          initialScrollTop={caseList.place.scrollTop}
+          onScrollTop={(top) => caseList.keepScroll(top)}
         />
       )}
     </section>

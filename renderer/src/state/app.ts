@@ -1,11 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { ChannelResult, Settings } from '../../../shared/ipc/contract';
+import type { Stage } from '../../../shared/model/case';
+import type { CaseListStore } from './caseListStore';
 
 export type Me = NonNullable<ChannelResult<'getAppState'>['me']>;
 export type FileRef = NonNullable<ChannelResult<'chooseImportFile'>['file']>;
 
 export type Route =
-  | { name: 'cases' }
+  /** With a stage, the list opens on that stage alone (the board's "and N more"); without, where it was left. */
+  | { name: 'cases'; stage?: Stage }
   | { name: 'board' }
   | { name: 'case'; id: string; restoreDraft?: boolean }
   | { name: 'newCase'; restoreDraft?: boolean }
@@ -40,6 +43,8 @@ export type AppContextValue = {
   setLeaveGuard: (guard: LeaveGuard | null) => void;
   /** Opens the quick-erase countdown (screens/seizure). */
   startErase: () => void;
+  /** The case list's place and last rows, kept while the vault is open. */
+  caseList: CaseListStore;
 };
 
 export const AppContext = createContext<AppContextValue | null>(null);

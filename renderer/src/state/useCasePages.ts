@@ -1,79 +1,52 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChannelArgs, ChannelResult } from '../../../shared/ipc/contract';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { CaseFilter } from '../../../shared/search/filter';
-import { api, type ApiError, asApiError } from '../api';
+import { api, asApiError } from '../api';
+import type { CaseListStore } from './caseListStore';
 import { useVaultVersion } from './useVaultVersion';
 
-export type CaseRow = ChannelResult<'queryCases'>['rows'][number];
+export type { CaseRow } from './casePages';
+export { PAGE_SIZE } from './casePages';
 export type CaseSort = NonNullable<ChannelArgs<'queryCases'>['sort']>;
-export const PAGE_SIZE = 200;
 
 /**
- * The case list, fetched a page at a time as the table scrolls: only the rows in view (and a page
- * around them) cross IPC, so 100,000 cases cost what 400 do.
+ * The case list, fetched as the table scrolls: only the rows in view (and some ahead) cross IPC, so
+ * 100,000 cases cost what 400 do. The rows are kept in the workspace's store: back from a case, the
+ * list paints at once from them while it is fetched again in the background.
  */
-export function useCasePages(filter: CaseFilter, sort: CaseSort) {
-  const [total, setTotal] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<ApiError | null>(null);
-  const pages = useRef(new Map<number, CaseRow[]>());
-  const pending = useRef(new Set<number>());
-  const generation = useRef(0);
+export function useCasePages(store: CaseListStore, filter: CaseFilter, sort: CaseSort) {
   const key = JSON.stringify([filter, sort]);
+  const pages = store.pagesFor(key, (offset, limit) => api.queryCases({ filter, sort, offset, limit }));
+  const version = useSyncExternalStore(pages.subscribe, () => pages.version);
   // A change to the vault while the list is on screen (an import, a purge, a receipt saved) fetches it again.
   const vaultVersion = useVaultVersion();
-
-  const fetchPage = useCallback(
-    async (page: number, gen: number) => {
-      if (pages.current.has(page) || pending.current.has(page)) return;
-      pending.current.add(page);
-      try {
-        const result = await api.queryCases({ filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
-        if (gen !== generation.current) return;
-        pages.current.set(page, result.rows);
-        setTotal(result.total);
-        setError(null);
-        setVersion((v) => v + 1);
-      } catch (e) {
-        if (gen === generation.current) setError(asApiError(e));
-      } finally {
-        pending.current.delete(page);
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
-  );
+  const seen = useRef<{ pages: typeof pages; vaultVersion: number } | null>(null);
 
   useEffect(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    pending.current = new Set();
-    // State is set when the vault answers, not synchronously in the effect.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void fetchPage(0, generation.current);
-  }, [fetchPage, vaultVersion]);
+    const before = seen.current;
+    seen.current = { pages, vaultVersion };
+    // Rows already at hand (back from a case, or the vault changed) are shown and fetched again.
+    if (pages.total !== null && (before?.pages !== pages || before.vaultVersion !== vaultVersion)) pages.refresh();
+    else pages.load();
+  }, [pages, vaultVersion]);
 
-  const ensureRange = useCallback(
-    (start: number, end: number) => {
-      for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(end / PAGE_SIZE); page++) {
-        void fetchPage(page, generation.current);
-      }
-    },
-    [fetchPage],
-  );
-
+  const ensureRange = useCallback((first: number, last: number) => pages.show(first, last), [pages]);
   const rowAt = useCallback(
-    (index: number): CaseRow | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    (index: number) => pages.rowAt(index),
+    // A new version is new rows: the table's cells read them again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [version],
+    [pages, version],
   );
 
-  const reload = useCallback(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    pending.current = new Set();
-    void fetchPage(0, generation.current);
-  }, [fetchPage]);
+  const answered = useCallback(() => pages.answered, [pages]);
 
-  return { total, rowAt, ensureRange, error, reload, version };
+  return {
+    total: pages.total,
+    rowAt,
+    ensureRange,
+    error: pages.error === null ? null : asApiError(pages.error),
+    version,
+    /** Whether the vault has answered for this list since it was (re)opened: other calls may go now. */
+    answered,
+  };
 }
