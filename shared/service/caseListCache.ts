@@ -16,8 +16,8 @@ export interface ListPage {
   rows: CaseRow[];
 }
 
-/** Filtered results kept for paging; a person switches between a few searches, not hundreds. */
-const KEPT_RESULTS = 8;
+/** Filtered results kept for paging: the board alone asks for one per stage (9); a person switches between a few searches. */
+const KEPT_RESULTS = 16;
 /** Below this many matches, sorting them costs less than a pass over the kept order. */
 const NARROW_RESULT = 256;
 
