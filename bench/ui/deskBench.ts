@@ -437,6 +437,8 @@ async function oneRun(browser: Browser, vault: { file: string; passphrase: strin
     const before = (await d.rows()).find((r: VisibleRow) => r.full && r.data);
     const scrollBefore = (await d.scroller())?.scrollTop ?? 0;
     if (!before) throw new Error('no row in the middle of the list');
+    // The list keeps its sort across screens now, so the header click above may have turned it either way.
+    const sortBefore = await aliasHeader.getAttribute('aria-sort');
     const caseShown = waitFor(page, 'caseScreen', null, 60_000);
     await page.locator(`.case-scroll [aria-rowindex="${before.index}"] .row-open`).click();
     const caseAt = await caseShown;
@@ -456,7 +458,7 @@ async function oneRun(browser: Browser, vault: { file: string; passphrase: strin
         .getByRole('group', { name: 'Filters' })
         .getByRole('checkbox', { name: 'Overdue tasks' })
         .isChecked(),
-      sort: (await aliasHeader.getAttribute('aria-sort')) === 'ascending',
+      sort: sortBefore !== 'none' && (await aliasHeader.getAttribute('aria-sort')) === sortBefore,
       scroll: sameAt.ok && Math.abs(scrollAfter - scrollBefore) < 40,
     };
 
