@@ -186,7 +186,7 @@ function sections(rows: Row[]): Section[] {
     notes: [
       'create = generate the demo ops (seed 1) + `vault.commitOps` in one transaction; ops/s over both.',
       'open = `Vault.open` with the recovery key (a hash, not Argon2id) after a normal lock: the manifest checked against the sealed bytes of every row, the case index read from its sealed snapshot; a segment is decrypted and authenticated when a case in it is read.',
-      'cold open = the same with the snapshot removed: every case folded from its ops. Since the snapshot is kept by buckets and a bulk write seals it at once, this happens only on the first open after an upgrade, or when the snapshot no longer matches (a purge drops it until the next lock).',
+      'cold open = the same with the snapshot removed: every case folded from its ops. Since the snapshot is kept by buckets and a bulk write seals it at once, this happens only on the first open after an upgrade, or when the snapshot no longer matches (a crash between a purge and the rewrite of its bucket, right after it).',
       'open after a panic lock = the open after 20 edits and a quick lock (which writes no snapshot): the snapshot is read and only the newer segments folded.',
       'lock = compaction and sealing what changed of the index snapshot: after the bulk write (which sealed it already), and after 20 edits in a later session (the header and the buckets of the edited cases).',
       'open in child = the same open in the memory-measuring process; CPU counts every thread (GC helpers too), so it is steadier than wall time when other work shares the cores.',
