@@ -113,6 +113,8 @@ test('back from a case, the list keeps its search, filters, sort and place, pain
   expect(first.rows).toContain('Akhmed 059');
   expect(first.top).toBe(place);
   expect(first.ms).toBeLessThan(100);
+  // The row of the case just left has the focus: the keyboard goes on from there.
+  await expect(cases.row('Akhmed 059').locator('.row-open')).toBeFocused();
 
   await expect(cases.search).toHaveValue('Akhmed');
   await expect(page.getByRole('group', { name: 'Filters' }).locator('summary', { hasText: 'Risk' })).toContainText('1');

@@ -143,6 +143,7 @@ export function CaseTable({
                 role="row"
                 aria-rowindex={item.index + 2}
                 data-index={item.index}
+                data-case-id={row?.id}
                 className={`case-row ${row?.overdueTasks ? 'row-overdue' : ''}`}
                 style={{ transform: `translateY(${item.start}px)` }}
                 onClick={() => row && onOpen(row.id)}

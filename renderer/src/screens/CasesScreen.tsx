@@ -42,6 +42,24 @@ export function CasesScreen() {
 
   const { total, rowAt, ensureRange, error, version, answered } = useCasePages(caseList, filter, sort);
 
+  // Back from a case, its row takes focus (before the page's heading would): a keyboard goes on from
+  // where it was, and a screen reader names the case just left. Tried for a moment while rows paint.
+  useEffect(() => {
+    const caseId = caseList.takeOpened();
+    if (!caseId) return;
+    let tries = 0;
+    let timer = 0;
+    const attempt = () => {
+      const button = document.querySelector<HTMLElement>(
+        `.case-scroll [data-case-id="${CSS.escape(caseId)}"] .row-open`,
+      );
+      if (button) button.focus({ preventScroll: true });
+      else if (++tries < 20) timer = window.setTimeout(attempt, 50);
+    };
+    timer = window.setTimeout(attempt, 0);
+    return () => window.clearTimeout(timer);
+  }, [caseList]);
+
   // The refuge countries the filter offers come from the statistics, which take the vault a while to
   // count: they are asked for once the rows have come, never before them (the vault answers one call
   // at a time), and kept for the next visit.
@@ -207,7 +225,10 @@ export function CasesScreen() {
           ensureRange={ensureRange}
           sort={sort}
           onSort={setSort}
-          onOpen={(id) => navigate({ name: 'case', id })}
+          onOpen={(id) => {
+            caseList.keepOpened(id);
+            navigate({ name: 'case', id });
+          }}
           nameOf={nameOf}
           version={version}
           resetKey={JSON.stringify([filter, sort])}

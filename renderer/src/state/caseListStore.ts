@@ -22,6 +22,18 @@ export class CaseListStore {
   place: CaseListPlace = { searchText: '', filter: {}, sort: DEFAULT_SORT, scrollTop: 0 };
   countries: string[] = [];
   private current: CasePages | null = null;
+  /** The case opened from the list, whose row takes focus on the way back (then forgotten). */
+  private opened: string | null = null;
+
+  keepOpened(caseId: string): void {
+    this.opened = caseId;
+  }
+
+  takeOpened(): string | null {
+    const caseId = this.opened;
+    this.opened = null;
+    return caseId;
+  }
 
   /** The list for this filter and sort: the one kept from before when it is the same, else a new one. */
   pagesFor(key: string, fetchRows: FetchRows): CasePages {
