@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../oplog/summary.js';
 import type { CaseFilter } from '../search/filter.js';
-import { compareRows, toCaseRow, type CaseRow, type Sort } from './caseRows.js';
+import { compareRows, toCaseRow, type CaseRow, type Compare, type Sort } from './caseRows.js';
 
 /** What the list reads from an open vault (Vault has all of it). */
 export interface ListSource {
@@ -32,7 +32,8 @@ export class CaseListCache {
   private generation = -1;
   private today = '';
   private rows: Map<string, CaseRow> | null = null;
-  private readonly orders = new Map<string, CaseRow[]>();
+  /** Every row, in each sort asked for so far, with that sort's comparison. */
+  private readonly orders = new Map<string, { compare: Compare; rows: CaseRow[] }>();
   private readonly results = new Map<string, CaseRow[]>();
 
   page(source: ListSource, filter: CaseFilter, sort: Sort, offset: number, limit: number, today: string): ListPage {
@@ -101,8 +102,7 @@ export class CaseListCache {
     }
     // Each changed row leaves its place (found by binary search: the order is total) and is put
     // where it now belongs: a few memory moves, not a pass over every row.
-    for (const [key, order] of this.orders) {
-      const compare = compareRows(sortOf(key));
+    for (const { compare, rows: order } of this.orders.values()) {
       for (const { old, next } of moves) {
         if (old) {
           let at = insertionPoint(order, old, compare);
@@ -118,19 +118,15 @@ export class CaseListCache {
     const key = `${sort.key}:${sort.direction}`;
     let order = this.orders.get(key);
     if (!order) {
-      order = [...this.rows!.values()].sort(compareRows(sort));
+      const compare = compareRows(sort);
+      order = { compare, rows: [...this.rows!.values()].sort(compare) };
       this.orders.set(key, order);
     }
-    return order;
+    return order.rows;
   }
 }
 
-function sortOf(key: string): Sort {
-  const [sortKey, direction] = key.split(':') as [Sort['key'], Sort['direction']];
-  return { key: sortKey, direction };
-}
-
-function insertionPoint(rows: readonly CaseRow[], row: CaseRow, compare: (a: CaseRow, b: CaseRow) => number): number {
+function insertionPoint(rows: readonly CaseRow[], row: CaseRow, compare: Compare): number {
   let low = 0;
   let high = rows.length;
   while (low < high) {

@@ -215,9 +215,9 @@ export class CaseIndex {
     this.unsaved = new Set();
   }
 
-  /** The snapshot in the file is gone or stale as a whole (a purge dropped it). */
-  markAllUnsaved(): void {
-    this.unsaved = null;
+  /** Whether the sealed snapshot lacks anything this index holds. */
+  get hasUnsaved(): boolean {
+    return this.unsaved === null || this.unsaved.size > 0;
   }
 
   /** How many cases have ops (the snapshot's entries). */
@@ -225,9 +225,9 @@ export class CaseIndex {
     return this.segmentsOfCase.size;
   }
 
-  /** Segment numbers with no segment any more (compaction, purge): a whole snapshot renumbers them away. */
-  get deletedSegmentCount(): number {
-    return this.segmentIds.length - this.segmentNumbers.size;
+  /** More segment numbers stand for deleted segments (compaction, purge) than for live ones. */
+  get mostlyGaps(): boolean {
+    return this.segmentIds.length - this.segmentNumbers.size > this.segmentIds.length / 2;
   }
 
   /** Numbers the live segments from 0 again, leaving no gaps (before a whole snapshot is written). */
@@ -258,8 +258,8 @@ export class CaseIndex {
     return [...this.segmentIds];
   }
 
-  /** The snapshot entries of the cases the filter keeps (all by default). */
-  entries(keep: (caseId: string) => boolean = () => true): IndexEntry[] {
+  /** The snapshot entries of the cases `keep` keeps. */
+  entries(keep: (caseId: string) => boolean): IndexEntry[] {
     const out: IndexEntry[] = [];
     for (const [caseId, numbers] of this.segmentsOfCase) {
       if (!keep(caseId)) continue;

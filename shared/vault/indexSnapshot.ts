@@ -120,25 +120,20 @@ export function writeIndexSnapshot(
 ): void {
   const { header, buckets, whole } = write;
   if (whole) dropIndexSnapshot(db);
-  const del = db.prepare(`DELETE FROM ${TABLE} WHERE id = ?`);
-  const insert = db.prepare(`INSERT INTO ${TABLE} (id, sealed) VALUES (?, ?)`);
-  const put = (n: number, value: unknown) => {
+  const put = db.prepare(`INSERT OR REPLACE INTO ${TABLE} (id, sealed) VALUES (?, ?)`);
+  const putChunk = (n: number, value: unknown) => {
     const id = chunkId(n);
     const plain = compressJson(JSON.stringify(value));
-    del.run(id);
-    insert.run(id, sealRow(key, TABLE, id, plain));
+    put.run(id, sealRow(key, TABLE, id, plain));
     plain.fill(0);
   };
-  const stored: StoredHeader = { format: FORMAT, chunks: buckets, buckets, ...header };
-  put(0, stored);
-  const wanted = whole ? null : write.changed;
+  putChunk(0, { format: FORMAT, chunks: buckets, buckets, ...header } satisfies StoredHeader);
   const grouped = new Map<number, IndexEntry[]>();
-  if (whole) for (let b = 0; b < buckets; b++) grouped.set(b, []);
-  else for (const b of write.changed) grouped.set(b, []);
-  for (const entry of write.entriesOf((caseId) => wanted === null || wanted.has(bucketOf(caseId, buckets)))) {
+  for (let b = 0; b < buckets; b++) if (whole || write.changed.has(b)) grouped.set(b, []);
+  for (const entry of write.entriesOf((caseId) => grouped.has(bucketOf(caseId, buckets)))) {
     grouped.get(bucketOf(entry[0], buckets))!.push(entry);
   }
-  for (const [bucket, entries] of grouped) put(bucket + 1, entries.map(packEntry));
+  for (const [bucket, entries] of grouped) putChunk(bucket + 1, entries.map(packEntry));
 }
 
 /** The snapshot, or null when there is none (or the table does not exist yet). A tampered chunk throws. */

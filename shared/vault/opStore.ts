@@ -171,8 +171,15 @@ export class OpStore {
     });
   }
 
-  /** After commit: the index learns the new and removed segments, and the touched cases are folded anew. */
-  afterCommit(added: readonly WrittenSegment[], removed: readonly WrittenSegment[] = [], refold = true): void {
+  /**
+   * After commit: the index learns the new and removed segments, and the touched cases are folded
+   * anew. Returns the cases the new segments touched.
+   */
+  afterCommit(
+    added: readonly WrittenSegment[],
+    removed: readonly WrittenSegment[] = [],
+    refold = true,
+  ): ReadonlySet<string> {
     for (const segment of removed) {
       this.index.removeSegment(segment.id, caseIdsOf(segment.ops));
       this.cache.delete(segment.id);
@@ -188,6 +195,7 @@ export class OpStore {
       for (const caseId of this.merges.add(mergeOpsOf(segment.ops))) touched.add(caseId);
     }
     if (refold) this.foldGroups(touched);
+    return touched;
   }
 
   /**

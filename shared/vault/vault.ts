@@ -168,8 +168,6 @@ export class Vault {
   private clock: Hlc;
   private locked = false;
   private keepWriterLock = false;
-  /** Whether the index differs from the sealed snapshot in the file. */
-  private indexChanged = false;
   /** How the snapshot in the file buckets its cases; null when there is none to add to. */
   private snapshotBuckets: number | null = null;
   /** Keeps the manifest for a writer; null for a reader. */
@@ -366,13 +364,11 @@ export class Vault {
     if (snapshot && newer !== null) {
       this.observe(snapshot.clock);
       if (newer) this.observe(newer);
-      this.indexChanged = newer !== '';
       this.snapshotBuckets = snapshot.buckets;
       return;
     }
     const maxHlc = this.store.loadAll(onProgress);
     if (maxHlc) this.observe(maxHlc);
-    this.indexChanged = true;
   }
 
   private readonly snapshotChunkId = (n: number) => this.keyedId('index-snapshot', String(n));
@@ -388,7 +384,7 @@ export class Vault {
       this.snapshotBuckets,
       this.index.unsavedCases(),
       this.index.entryCount,
-      this.index.deletedSegmentCount > this.index.segmentList().length / 2,
+      this.index.mostlyGaps,
     );
     if (plan.whole) this.index.renumberSegments();
     const header = {
@@ -413,7 +409,6 @@ export class Vault {
     }
     this.index.markSaved();
     this.snapshotBuckets = plan.buckets;
-    this.indexChanged = false;
   }
 
   private sealSnapshotQuietly(): void {
@@ -430,9 +425,7 @@ export class Vault {
    * its transaction: the lock that follows then has little left to write, and a panic lock or a
    * crash after it still leaves a snapshot that covers the bulk.
    */
-  private sealSnapshotAfterBulk(added: readonly WrittenSegment[]): void {
-    const touched = new Set<string>();
-    for (const segment of added) for (const op of segment.ops) touched.add(op.caseId);
+  private sealSnapshotAfterBulk(touched: ReadonlySet<string>): void {
     if (touched.size < Math.max(BULK_SNAPSHOT_CASES, this.index.entryCount / 4)) return;
     this.sealSnapshotQuietly();
   }
@@ -780,9 +773,8 @@ export class Vault {
     } catch (error) {
       throw toCrossingError(error);
     }
-    this.store.afterCommit(changes.added, changes.removed, refold);
-    this.indexChanged = true;
-    if (refold) this.sealSnapshotAfterBulk(changes.added);
+    const touched = this.store.afterCommit(changes.added, changes.removed, refold);
+    if (refold) this.sealSnapshotAfterBulk(touched);
   }
 
   /** Author, clock and ids for new ops: also for layers that build ops themselves (merge.ts). */
@@ -1392,7 +1384,7 @@ export class Vault {
     try {
       if (this.writerLock && !this.tampering && !options.quick) {
         if (this.store.smallSegmentCount >= COMPACT_WHEN_SMALL_SEGMENTS) this.compact();
-        if (this.indexChanged) this.saveIndexSnapshot();
+        if (this.index.hasUnsaved) this.saveIndexSnapshot();
       }
     } catch {
       // Compaction and the snapshot are housekeeping: failing them (a full disk) must never stop a lock.
